@@ -1,0 +1,43 @@
+// Builds schema.json (JSON Schema 2020-12) from the shape the widget validates with, adding the
+// descriptions editors show on hover. Run by the build; a unit test keeps the committed file current.
+import type { Shape } from '../src/config/shape'
+import { configShape } from '../src/config/shape'
+import { docs } from './schema-docs'
+
+type Json = { [key: string]: unknown }
+
+export function jsonSchema(): Json {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'soglasie.config.json',
+    ...convert(configShape, ''),
+  }
+}
+
+function convert(shape: Shape, path: string): Json {
+  const description = docs[path]
+  if (path && !description) throw new Error(`scripts/schema-docs.ts: no description for "${path}"`)
+  const out: Json = description ? { description } : {}
+  const prefix = path ? path + '.' : ''
+  if (shape.type !== 'object') {
+    const { ...rest } = shape as Json
+    if (shape.type === 'array') rest.items = convert(shape.items, prefix + '[]')
+    return { ...out, ...rest }
+  }
+  out.type = 'object'
+  if ('properties' in shape) {
+    out.properties = Object.fromEntries(
+      Object.entries(shape.properties).map(([key, inner]) => [key, convert(inner, prefix + key)]),
+    )
+    if (shape.required) out.required = [...shape.required]
+    out.additionalProperties = false
+  } else if ('additionalProperties' in shape) {
+    out.propertyNames = shape.propertyNames
+    out.additionalProperties = convert(shape.additionalProperties, prefix + '*')
+  }
+  return out
+}
+
+export function allDocPaths(): string[] {
+  return Object.keys(docs)
+}

@@ -1,0 +1,46 @@
+import type { Model } from './config/model'
+import { blank, type Consent } from './consent/consent'
+import { $consent, type Choice, type ConsentActions } from './consent/store'
+import { $view } from './view'
+
+/** `window.Soglasie` and what `init()` returns. */
+export interface Soglasie {
+  show(): void
+  showPreferences(): void
+  showPolicy(): void
+  hide(): void
+  acceptAll(): void
+  rejectAll(): void
+  /** Keys are category or service ids: `accept({ analytics: true, 'vk-ads': false })`. */
+  accept(choice: Choice): void
+  withdraw(): void
+  getConsent(): Consent
+  isAllowed(categoryOrServiceId: string): boolean
+  /** Called on every change (not on subscribe), in every tab the change reaches. */
+  onChange(listener: (consent: Consent) => void): () => void
+}
+
+/**
+ * The public API over the store's actions. Without actions (the config was invalid) it still answers,
+ * but every decision is refused and nothing optional is allowed: the widget fails closed.
+ */
+export function createApi(actions: ConsentActions | null, model: Model | null): Soglasie {
+  const decide = (act: (a: ConsentActions) => void) => () => {
+    if (actions) act(actions)
+    else console.error('[soglasie] the config is invalid: no choice is stored and nothing optional loads')
+  }
+  const consent = () => (model ? $consent.get() : blank({ revision: 1, categories: [{ id: 'necessary' }], services: [] }))
+  return {
+    show: () => model && $view.set('banner'),
+    showPreferences: () => model && $view.set('preferences'),
+    showPolicy: () => model && $view.set('policy'),
+    hide: () => $view.set(null),
+    acceptAll: decide((a) => a.acceptAll('api')),
+    rejectAll: decide((a) => a.rejectAll('api')),
+    accept: (choice) => decide((a) => a.accept(choice, 'api'))(),
+    withdraw: decide((a) => a.withdraw('api')),
+    getConsent: consent,
+    isAllowed: (id) => consent().categories[id] ?? consent().services[id] ?? false,
+    onChange: (listener) => (model ? $consent.listen((value) => listener(value)) : () => {}),
+  }
+}

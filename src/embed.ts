@@ -1,0 +1,50 @@
+// The script-tag build: find the config on the page, start, expose `window.Soglasie`.
+import { init, type Soglasie } from './index'
+
+declare global {
+  interface Window {
+    Soglasie?: Soglasie
+    soglasieConfig?: unknown
+    /** Set by the first copy of the script, so a second copy on the page does nothing. */
+    __soglasie?: true
+  }
+}
+
+const script = document.currentScript as HTMLScriptElement | null
+const nonce = script?.nonce ?? ''
+
+const start = (config: unknown) => (window.Soglasie = init(config, { nonce }))
+const fail = (message: string) => {
+  console.error(`[soglasie] ${message}; nothing optional will load`)
+  start(undefined)
+}
+
+// Config lookup order: the JSON element, the global, then the URL on this script tag.
+function load(): void {
+  const element = document.getElementById('soglasie-config')
+  if (element) {
+    let config: unknown
+    try {
+      config = JSON.parse(element.textContent ?? '')
+    } catch (error) {
+      return fail(`#soglasie-config is not valid JSON: ${(error as Error).message}`)
+    }
+    return void start(config)
+  }
+  if (window.soglasieConfig !== undefined) return void start(window.soglasieConfig)
+  const url = script?.dataset.config
+  if (url) {
+    fetch(url)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then(start, (error: Error) => fail(`could not load the config from data-config="${url}": ${error.message}`))
+    return
+  }
+  // The element may stand after this script; look once more when the page is parsed.
+  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', load, { once: true })
+  fail('no config: add <script type="application/json" id="soglasie-config">, window.soglasieConfig or data-config')
+}
+
+if (!window.__soglasie) {
+  window.__soglasie = true
+  load()
+}

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs'
+import { defineConfig, type Plugin } from 'vite'
+import { jsonSchema } from './scripts/schema'
+
+// `vite build` makes the npm module (ESM, dependencies external, readable);
+// `vite build --mode embed` makes dist/soglasie.js, the self-contained classic script for a <script> tag.
+const schema: Plugin = {
+  name: 'soglasie-schema',
+  buildStart() {
+    writeFileSync('schema.json', JSON.stringify(jsonSchema(), null, 2) + '\n')
+  },
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [schema],
+  // nanostores keeps dev-only helpers behind this check; a browser has no `process`.
+  define: mode === 'embed' ? { 'process.env.NODE_ENV': '"production"' } : {},
+  build:
+    mode === 'embed'
+      ? {
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'soglasieEmbed', fileName: () => 'soglasie.js' },
+        }
+      : {
+          target: 'es2020',
+          minify: false,
+          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+          rollupOptions: { external: [/^preact/, /^nanostores/, 'js-cookie'] },
+        },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+}))
