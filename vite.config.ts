@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite'
 import { jsonSchema } from './scripts/schema'
 
 // `vite build` makes the npm module (ESM, dependencies external, readable);
-// `vite build --mode embed` makes dist/soglasie.js, the self-contained classic script for a <script> tag.
+// `vite build --mode embed` makes dist/soglasie.js, the self-contained classic script for a <script> tag;
+// `vite build --mode dialogs` makes dist/soglasie.dialogs.js, the dialogs that script fetches when needed.
 const schema: Plugin = {
   name: 'soglasie-schema',
   buildStart() {
@@ -14,13 +15,24 @@ const schema: Plugin = {
 export default defineConfig(({ mode }) => ({
   plugins: [schema],
   // nanostores keeps dev-only helpers behind this check; a browser has no `process`.
-  define: mode === 'embed' ? { 'process.env.NODE_ENV': '"production"' } : {},
+  define: mode === 'embed' || mode === 'dialogs' ? { 'process.env.NODE_ENV': '"production"' } : {},
   build:
     mode === 'embed'
       ? {
           emptyOutDir: false,
           target: 'es2020',
           lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'soglasieEmbed', fileName: () => 'soglasie.js' },
+        }
+      : mode === 'dialogs'
+      ? {
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: {
+            entry: 'src/ui/dialogs/index.tsx',
+            formats: ['iife'],
+            name: '__soglasieDialogs',
+            fileName: () => 'soglasie.dialogs.js',
+          },
         }
       : {
           target: 'es2020',

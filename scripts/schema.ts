@@ -3,6 +3,8 @@
 import type { Shape } from '../src/config/shape'
 import { configShape } from '../src/config/shape'
 import { docs } from './schema-docs'
+import { ru } from '../src/texts/ru'
+import { en } from '../src/texts/en'
 
 type Json = { [key: string]: unknown }
 
@@ -15,7 +17,8 @@ export function jsonSchema(): Json {
 }
 
 function convert(shape: Shape, path: string): Json {
-  const description = docs[path]
+  const text = /^texts\.(ru|en)\.(\w+)$/.exec(path)
+  const description = text ? `Default: ${{ ru, en }[text[1] as 'ru' | 'en'][text[2] as keyof typeof ru]}` : docs[path]
   if (path && !description) throw new Error(`scripts/schema-docs.ts: no description for "${path}"`)
   const out: Json = description ? { description } : {}
   const prefix = path ? path + '.' : ''

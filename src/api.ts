@@ -1,7 +1,7 @@
 import type { Model } from './config/model'
 import { blank, type Consent } from './consent/consent'
 import { $consent, type Choice, type ConsentActions } from './consent/store'
-import { $view } from './view'
+import { $banner, $dialog } from './view'
 
 /** `window.Soglasie` and what `init()` returns. */
 export interface Soglasie {
@@ -31,10 +31,13 @@ export function createApi(actions: ConsentActions | null, model: Model | null): 
   }
   const consent = () => (model ? $consent.get() : blank({ revision: 1, categories: [{ id: 'necessary' }], services: [] }))
   return {
-    show: () => model && $view.set('banner'),
-    showPreferences: () => model && $view.set('preferences'),
-    showPolicy: () => model && $view.set('policy'),
-    hide: () => $view.set(null),
+    show: () => model && $banner.set(true),
+    showPreferences: () => model && $dialog.set('preferences'),
+    showPolicy: () => model && $dialog.set('policy'),
+    hide: () => {
+      $banner.set(false)
+      $dialog.set(null)
+    },
     acceptAll: decide((a) => a.acceptAll('api')),
     rejectAll: decide((a) => a.rejectAll('api')),
     accept: (choice) => decide((a) => a.accept(choice, 'api'))(),

@@ -1,5 +1,6 @@
 // The script-tag build: find the config on the page, start, expose `window.Soglasie`.
 import { init, type Soglasie } from './index'
+import type { DialogsModule } from './ui/dialogs/context'
 
 declare global {
   interface Window {
@@ -7,13 +8,27 @@ declare global {
     soglasieConfig?: unknown
     /** Set by the first copy of the script, so a second copy on the page does nothing. */
     __soglasie?: true
+    /** What soglasie.dialogs.js leaves when it has run. */
+    __soglasieDialogs?: DialogsModule
   }
 }
 
 const script = document.currentScript as HTMLScriptElement | null
 const nonce = script?.nonce ?? ''
 
-const start = (config: unknown) => (window.Soglasie = init(config, { nonce }))
+// The dialogs (Preact and all) are a second file beside this one, fetched when first needed.
+const dialogsUrl = new URL('soglasie.dialogs.js', script?.src || location.href).href
+const dialogs = () =>
+  new Promise<DialogsModule>((resolve, reject) => {
+    const element = document.createElement('script')
+    element.src = dialogsUrl
+    element.nonce = nonce
+    element.onload = () => (window.__soglasieDialogs ? resolve(window.__soglasieDialogs) : reject(new Error(dialogsUrl)))
+    element.onerror = () => reject(new Error(`${dialogsUrl} did not load`))
+    document.head.append(element)
+  })
+
+const start = (config: unknown) => (window.Soglasie = init(config, { nonce, dialogs }))
 const fail = (message: string) => {
   console.error(`[soglasie] ${message}; nothing optional will load`)
   start(undefined)

@@ -3,10 +3,11 @@ import { createApi, type Soglasie } from './api'
 import { $consent, connect } from './consent/store'
 import { watchOtherTabs } from './consent/tabs'
 import { gateScripts } from './gate/scripts'
-import { $view } from './view'
+import { mountUi, type LoadDialogs } from './ui/mount'
+import { $banner } from './view'
 
 export { $consent } from './consent/store'
-export { $view, type View } from './view'
+export { $banner, $dialog, type Dialog } from './view'
 export { validate } from './config/validate'
 export type { Soglasie } from './api'
 export type { Consent, Method } from './consent/consent'
@@ -16,6 +17,8 @@ export type * from './config/types'
 export interface InitOptions {
   /** CSP nonce for the scripts the widget inserts; by default the nonce of the first script that has one. */
   nonce?: string
+  /** @internal How the dialogs' code loads; the script-tag build fetches a file beside its own. */
+  dialogs?: LoadDialogs
 }
 
 let started: Soglasie | undefined
@@ -37,9 +40,13 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     notify = watchOtherTabs(`soglasie:${model.cookie.name}`, actions.reload)
     $consent.listen((detail) => dispatchEvent(new CustomEvent('soglasie:change', { detail })))
     gateScripts($consent, options.nonce ?? document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '')
-    if (!$consent.get().decided) $view.set('banner')
+    $consent.subscribe((consent) => $banner.set(!consent.decided))
+    // The script-tag build has no module loader; it brings its own (see embed.ts).
+    mountUi(model, actions, import.meta.env.MODE === 'embed' ? options.dialogs! : () => import('./ui/dialogs/index'))
     started = createApi(actions, model)
   }
-  dispatchEvent(new CustomEvent('soglasie:ready', { detail: started }))
+  // After init returns, so the script tag's `window.Soglasie` is set when listeners run.
+  const api = started
+  queueMicrotask(() => dispatchEvent(new CustomEvent('soglasie:ready', { detail: api })))
   return started
 }

@@ -1,6 +1,9 @@
 import { atom } from 'nanostores'
 
-/** Which part of the interface is open. The UI renders it; the API and links change it. */
-export type View = 'banner' | 'preferences' | 'policy' | null
+/** Whether the banner shows. It opens at start for an undecided visitor and closes on a decision. */
+export const $banner = atom(false)
 
-export const $view = atom<View>(null)
+export type Dialog = 'preferences' | 'policy' | null
+
+/** The open dialog, if any. The UI renders it; the API and links on the page change it. */
+export const $dialog = atom<Dialog>(null)

@@ -1,3 +1,5 @@
+import { ru, type Texts } from '../texts/ru'
+
 // The config's shape, written once as a subset of JSON Schema. The runtime validator walks it and
 // `schema.json` is generated from it (plus the texts in scripts/schema-docs.ts), so the published
 // schema and what the widget accepts cannot drift apart. `types.ts` is checked against it at compile time.
@@ -34,6 +36,12 @@ const processor = {
     address: string,
   },
   required: ['name'],
+} as const
+
+// Every interface text can be overridden per language; unknown text keys are typos like any other.
+const texts = {
+  type: 'object',
+  properties: Object.fromEntries(Object.keys(ru).map((key) => [key, string])) as { [K in keyof Texts]: typeof string },
 } as const
 
 const category = {
@@ -95,6 +103,15 @@ export const configShape = {
     receipts: {
       type: 'object',
       properties: { endpoint: url },
+    },
+    texts: { type: 'object', properties: { ru: texts, en: texts } },
+    ui: {
+      type: 'object',
+      properties: {
+        position: { type: 'string', enum: ['bar', 'box', 'center'] },
+        theme: { type: 'string', enum: ['light', 'dark', 'auto'] },
+        button: boolean,
+      },
     },
     categories: { type: 'object', additionalProperties: category, propertyNames: { pattern: ID } },
     services: { type: 'object', additionalProperties: service, propertyNames: { pattern: ID } },

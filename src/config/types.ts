@@ -1,3 +1,4 @@
+import type { Texts } from '../texts/ru'
 import type { configShape, Infer, presetIds } from './shape'
 
 /** `soglasie.config.json`: see schema.json for every key's meaning. */
@@ -11,6 +12,16 @@ export interface Config {
   consentDocument?: { url?: string; version?: string }
   cookie?: { name?: string; domain?: string; path?: string; expiresDays?: number }
   receipts?: { endpoint?: string }
+  /** Interface texts to replace, per language. */
+  texts?: { ru?: Partial<Texts>; en?: Partial<Texts> }
+  ui?: {
+    /** Where the banner sits: a bar along the bottom (default), a box bottom-left, or the centre. */
+    position?: 'bar' | 'box' | 'center'
+    /** `auto` follows the visitor's system setting. Default `light`. */
+    theme?: 'light' | 'dark' | 'auto'
+    /** A floating «Cookie» button that reopens the preferences, for sites without a footer link. */
+    button?: boolean
+  }
   categories?: Record<string, CategoryConfig>
   services?: Record<string, ServiceConfig>
 }

@@ -96,7 +96,8 @@ export function apply(model: Model, previous: Consent, choice: Choice, decided =
     id: previous.id ?? uuid(),
     decided,
     revision: model.revision,
-    timestamp: new Date().toISOString(),
+    // Whole seconds: what the cookie keeps, so every tab and every reload reads the same consent.
+    timestamp: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
     categories,
     services,
   })

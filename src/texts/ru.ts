@@ -1,0 +1,36 @@
+/** Russian interface texts, the default. `{name}` marks a value filled in at render time. */
+export const ru = {
+  bannerLabel: 'Согласие на cookie',
+  bannerTitle: 'Мы используем cookie',
+  bannerText:
+    '{operator} обрабатывает данные о вашем посещении с помощью cookie и сервисов: {purposes}. Данные получают: {processors}. Необязательные cookie включатся только с вашего согласия.',
+  policyLink: 'Политика обработки персональных данных',
+  consentLink: 'Согласие на обработку персональных данных',
+  acceptAll: 'Принять все',
+  reject: 'Отклонить',
+  customize: 'Настроить',
+  preferencesTitle: 'Настройки cookie',
+  preferencesText: 'Выберите, что разрешить. Решение можно изменить в любой момент по ссылке «Настройки cookie» на сайте.',
+  alwaysOn: 'Всегда включены',
+  save: 'Сохранить',
+  rejectAll: 'Отклонить все',
+  close: 'Закрыть',
+  processor: 'Обработчик',
+  country: 'Страна',
+  purpose: 'Цель',
+  cookies: 'Cookie',
+  policy: 'Политика',
+  crossBorder: 'трансграничная передача',
+  policyTitle: 'Политика обработки персональных данных',
+  cookieButton: 'Cookie',
+  necessary: 'Необходимые',
+  necessaryText: 'Нужны для работы сайта: формы, корзина, защита, запоминание вашего выбора. Отключить нельзя.',
+  analytics: 'Аналитика',
+  analyticsText: 'Счётчики посещаемости: как посетители находят сайт и что на нём делают.',
+  marketing: 'Реклама',
+  marketingText: 'Рекламные пиксели: показ рекламы тем, кто уже был на сайте, и оценка её отдачи.',
+  functional: 'Чаты и виджеты',
+  functionalText: 'Онлайн-чаты, обратный звонок, квизы и встроенные формы сторонних сервисов.',
+}
+
+export type Texts = typeof ru

@@ -1,0 +1,23 @@
+import type { ReadableAtom, WritableAtom } from 'nanostores'
+import type { Model } from '../../config/model'
+import type { Consent } from '../../consent/consent'
+import type { ConsentActions } from '../../consent/store'
+import type { Texts } from '../../texts/ru'
+import type { Dialog } from '../../view'
+
+/**
+ * What the dialogs get from the core. The dialogs load later as their own file (Preact and all), so they
+ * receive the core's stores instead of importing them: an import would bundle a second, separate store.
+ */
+export interface DialogContext {
+  root: ShadowRoot
+  model: Model
+  texts: Texts
+  actions: ConsentActions
+  $dialog: WritableAtom<Dialog>
+  $consent: ReadableAtom<Consent>
+}
+
+export interface DialogsModule {
+  mountDialogs(context: DialogContext): void
+}

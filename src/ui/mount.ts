@@ -1,0 +1,103 @@
+import css from '../../styles/banner.css?inline'
+import type { Model } from '../config/model'
+import { $consent, type ConsentActions } from '../consent/store'
+import { $banner, $dialog, type Dialog } from '../view'
+import { banner } from './banner'
+import type { DialogsModule } from './dialogs/context'
+import { button, element } from './element'
+import { adopt } from './sheet'
+import { pickLanguage, textsFor } from './texts'
+
+/** How the dialogs' code arrives: a script beside the widget's (script tag) or a dynamic import (npm). */
+export type LoadDialogs = () => Promise<DialogsModule>
+
+/**
+ * Renders the interface into an open shadow root on a host at the start of <body>, as soon as <body>
+ * exists, so the banner is painted with the page's first paint. Host CSS cannot reach inside.
+ * The dialogs are a separate, larger file: it loads while the visitor reads the banner, or when a
+ * dialog is first asked for.
+ */
+export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): void {
+  const texts = textsFor(model)
+  const open = (dialog: Dialog) => $dialog.set(dialog)
+
+  const mount = () => {
+    const host = element('div', { 'data-soglasie': '' })
+    const root = host.attachShadow({ mode: 'open' })
+    adopt(root, css)
+    const container = element('div', { class: `root theme-${model.ui.theme}`, lang: pickLanguage(model.language) })
+    root.append(container)
+    document.body.prepend(host)
+
+    const bar = banner(model, texts, actions, open)
+    const reopen = button(texts.cookieButton, () => open('preferences'))
+    reopen.className = 'reopen'
+    if (model.ui.button) container.append(reopen)
+    const paint = () => {
+      if ($banner.get()) container.prepend(bar)
+      else bar.remove()
+      reopen.hidden = $banner.get() || $dialog.get() !== null
+    }
+    $banner.subscribe(paint)
+    $dialog.subscribe(paint)
+
+    let dialogs: Promise<void> | undefined
+    const ensureDialogs = () =>
+      (dialogs ??= loadDialogs().then(
+        (module) => module.mountDialogs({ root, model, texts, actions, $dialog, $consent }),
+        (error: Error) => {
+          dialogs = undefined // try again on the next open
+          $dialog.set(null)
+          console.error(`[soglasie] could not load the dialogs: ${error.message}`)
+        },
+      ))
+    $dialog.subscribe((dialog) => dialog && ensureDialogs())
+    // Fetch the dialogs while the visitor reads the banner, so «Настроить» opens at once.
+    if ($banner.get()) (window.requestIdleCallback ?? setTimeout)(() => ensureDialogs())
+  }
+
+  // Without the text in the config the policy is a page of the site: open it instead of a dialog.
+  $dialog.subscribe((dialog) => {
+    if (dialog !== 'policy' || model.policy.markdown !== undefined) return
+    $dialog.set(null)
+    if (model.policy.url) window.open(model.policy.url, '_blank', 'noopener')
+  })
+
+  if (document.body) mount()
+  else {
+    const observer = new MutationObserver(() => document.body && (observer.disconnect(), mount()))
+    observer.observe(document.documentElement, { childList: true })
+  }
+  listenForOpeners()
+}
+
+const OPENERS = '[data-soglasie-open], a[href*="#soglasie-"]'
+
+/**
+ * Reopen anywhere: `data-soglasie-open="preferences|policy|banner"` on any element, and links to
+ * `#soglasie-preferences` or `#soglasie-policy` (all a Tilda button can do). One listener on the
+ * document serves elements added at any time.
+ */
+function listenForOpeners(): void {
+  const open = (what: string | undefined) => {
+    if (what === 'banner') $banner.set(true)
+    else if (what === 'preferences' || what === 'policy') $dialog.set(what)
+    else return false
+    return true
+  }
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element).closest?.(OPENERS) as HTMLElement | null
+    if (opener && open(opener.dataset.soglasieOpen ?? (opener as HTMLAnchorElement).hash?.slice(10))) {
+      event.preventDefault()
+    }
+  })
+  // A link from another page (/#soglasie-preferences) lands here with the hash already set.
+  const fromHash = () => {
+    if (location.hash.startsWith('#soglasie-') && open(location.hash.slice(10))) {
+      // Drop the hash so a reload does not open the dialog again.
+      history.replaceState(history.state, '', location.pathname + location.search)
+    }
+  }
+  addEventListener('hashchange', fromHash)
+  fromHash()
+}

@@ -1,0 +1,22 @@
+import type { Category, Model, Service } from '../config/model'
+import type { Texts } from '../texts/ru'
+
+type Known = 'necessary' | 'analytics' | 'marketing' | 'functional'
+
+export function categoryTitle(category: Category, texts: Texts): string {
+  return category.title ?? texts[category.id as Known]
+}
+
+export function categoryText(category: Category, texts: Texts): string | undefined {
+  return category.description ?? texts[`${category.id as Known}Text`]
+}
+
+export function serviceTitle(service: Service): string {
+  return service.title ?? service.processor?.name ?? service.id
+}
+
+/** The third parties the visitor is asked about: processors of every optional service, once each. */
+export function processors(model: Model): string[] {
+  const optional = model.services.filter((s) => s.category !== 'necessary')
+  return [...new Set(optional.map((s) => s.processor?.name ?? serviceTitle(s)))]
+}

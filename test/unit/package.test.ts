@@ -1,0 +1,26 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { expect, test } from 'vitest'
+
+// These read the build: `npm test` builds first.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+
+test('the npm entry has no side effects at import', async () => {
+  const before = Object.keys(globalThis)
+  const entry = await import(/* @vite-ignore */ new URL('../../dist/index.js', import.meta.url).href)
+  // nanostores shares one epoch between its copies on a page through this global: its own design.
+  expect(Object.keys(globalThis).filter((key) => key !== 'nanostoresGlobal')).toEqual(before)
+  expect(Object.keys(entry).sort()).toEqual(['$banner', '$consent', '$dialog', 'init', 'validate'])
+})
+
+test('exports point at files the build made, with types', () => {
+  const main = pkg.exports['.']
+  for (const file of [main.import, main.types, pkg.exports['./schema.json'], pkg.exports['./soglasie.js']]) {
+    expect(() => readFileSync(file)).not.toThrow()
+  }
+  expect(readFileSync(main.types, 'utf8')).toMatch(/export declare function init\(config: unknown/)
+})
+
+test('only preact, nanostores and js-cookie are runtime dependencies', () => {
+  expect(Object.keys(pkg.dependencies).sort()).toEqual(['js-cookie', 'nanostores', 'preact'])
+})
