@@ -62,16 +62,17 @@ function blocks(text: string): VNode[] {
   return out
 }
 
-const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|_(.+?)_|\[([^\]]+)\]\(([^)\s]+)\)|<((?:https?:|mailto:)[^>\s]+)>/g
+// No `_emphasis_`: underscores inside words (cookie names like _ym_uid) are common in policies.
+const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\(([^)\s]+)\)|<((?:https?:|mailto:)[^>\s]+)>/g
 
 export function inline(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = []
   let last = 0
   for (const match of text.matchAll(INLINE)) {
     out.push(text.slice(last, match.index))
-    const [, bold, em1, em2, label, href, auto] = match
+    const [, bold, em, label, href, auto] = match
     if (bold) out.push(<strong>{inline(bold)}</strong>)
-    else if (em1 || em2) out.push(<em>{inline((em1 ?? em2)!)}</em>)
+    else if (em) out.push(<em>{inline(em)}</em>)
     else out.push(link(href ?? auto!, label ? inline(label) : auto))
     last = match.index! + match[0].length
   }
