@@ -3,8 +3,10 @@
 import type { Shape } from '../src/config/shape'
 import { configShape } from '../src/config/shape'
 import { docs } from './schema-docs'
-import { ru } from '../src/texts/ru'
-import { en } from '../src/texts/en'
+import { ru, ruDialogs } from '../src/texts/ru'
+import { en, enDialogs } from '../src/texts/en'
+
+const defaults = { ru: { ...ru, ...ruDialogs }, en: { ...en, ...enDialogs } }
 
 type Json = { [key: string]: unknown }
 
@@ -18,7 +20,8 @@ export function jsonSchema(): Json {
 
 function convert(shape: Shape, path: string): Json {
   const text = /^texts\.(ru|en)\.(\w+)$/.exec(path)
-  const description = text ? `Default: ${{ ru, en }[text[1] as 'ru' | 'en'][text[2] as keyof typeof ru]}` : docs[path]
+  const description = text ? `Default: ${defaults[text[1] as 'ru' | 'en'][text[2] as keyof typeof defaults.ru]}` : docs[path]
+  if (text && description.endsWith('undefined')) throw new Error(`no default text for ${path}`)
   if (path && !description) throw new Error(`scripts/schema-docs.ts: no description for "${path}"`)
   const out: Json = description ? { description } : {}
   const prefix = path ? path + '.' : ''

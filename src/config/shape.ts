@@ -1,4 +1,4 @@
-import { ru, type Texts } from '../texts/ru'
+import type { Texts } from '../texts/ru'
 
 // The config's shape, written once as a subset of JSON Schema. The runtime validator walks it and
 // `schema.json` is generated from it (plus the texts in scripts/schema-docs.ts), so the published
@@ -39,9 +39,16 @@ const processor = {
 } as const
 
 // Every interface text can be overridden per language; unknown text keys are typos like any other.
+// The names are listed here rather than read off the dictionaries, so the first script does not carry
+// the dialogs' texts; types.ts proves the list equals the dictionaries' keys.
+const TEXT_KEYS = (
+  'bannerTitle bannerText policyLink consentLink acceptAll reject customize cookieButton necessary analytics ' +
+  'marketing functional preferencesTitle preferencesText alwaysOn save rejectAll close processor country purpose ' +
+  'cookies policy crossBorder policyTitle necessaryText analyticsText marketingText functionalText'
+).split(' ') as (keyof Texts)[]
 const texts = {
   type: 'object',
-  properties: Object.fromEntries(Object.keys(ru).map((key) => [key, string])) as { [K in keyof Texts]: typeof string },
+  properties: Object.fromEntries(TEXT_KEYS.map((key) => [key, string])) as { [K in keyof Texts]: typeof string },
 } as const
 
 const category = {

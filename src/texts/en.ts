@@ -1,7 +1,6 @@
-import type { Texts } from './ru'
+import type { BannerTexts, DialogTexts } from './ru'
 
-export const en: Texts = {
-  bannerLabel: 'Cookie consent',
+export const en: BannerTexts = {
   bannerTitle: 'We use cookies',
   bannerText:
     '{operator} processes data about your visit with cookies and services for: {purposes}. Data is received by: {processors}. Optional cookies are set only with your consent.',
@@ -10,6 +9,14 @@ export const en: Texts = {
   acceptAll: 'Accept all',
   reject: 'Reject all',
   customize: 'Customize',
+  cookieButton: 'Cookies',
+  necessary: 'Necessary',
+  analytics: 'Analytics',
+  marketing: 'Advertising',
+  functional: 'Chats and widgets',
+}
+
+export const enDialogs: DialogTexts = {
   preferencesTitle: 'Cookie settings',
   preferencesText: 'Choose what to allow. You can change your choice at any time with the "Cookie settings" link on the site.',
   alwaysOn: 'Always on',
@@ -23,13 +30,8 @@ export const en: Texts = {
   policy: 'Policy',
   crossBorder: 'cross-border transfer',
   policyTitle: 'Personal data processing policy',
-  cookieButton: 'Cookies',
-  necessary: 'Necessary',
   necessaryText: 'Needed for the site to work: forms, cart, security, remembering your choice. Cannot be switched off.',
-  analytics: 'Analytics',
   analyticsText: 'Visit counters: how visitors find the site and what they do on it.',
-  marketing: 'Advertising',
   marketingText: 'Advertising pixels: showing ads to past visitors and measuring their effect.',
-  functional: 'Chats and widgets',
   functionalText: 'Online chats, call-back, quizzes and embedded third-party forms.',
 }

@@ -1,6 +1,7 @@
-/** Russian interface texts, the default. `{name}` marks a value filled in at render time. */
+// Russian interface texts, the default. `{name}` marks a value filled in at render time.
+// Two parts: what the banner needs (in the first script) and what only the dialogs need (loaded with them).
+
 export const ru = {
-  bannerLabel: 'Согласие на cookie',
   bannerTitle: 'Мы используем cookie',
   bannerText:
     '{operator} обрабатывает данные о вашем посещении с помощью cookie и сервисов: {purposes}. Данные получают: {processors}. Необязательные cookie включатся только с вашего согласия.',
@@ -9,6 +10,14 @@ export const ru = {
   acceptAll: 'Принять все',
   reject: 'Отклонить',
   customize: 'Настроить',
+  cookieButton: 'Cookie',
+  necessary: 'Необходимые',
+  analytics: 'Аналитика',
+  marketing: 'Реклама',
+  functional: 'Чаты и виджеты',
+}
+
+export const ruDialogs = {
   preferencesTitle: 'Настройки cookie',
   preferencesText: 'Выберите, что разрешить. Решение можно изменить в любой момент по ссылке «Настройки cookie» на сайте.',
   alwaysOn: 'Всегда включены',
@@ -22,15 +31,12 @@ export const ru = {
   policy: 'Политика',
   crossBorder: 'трансграничная передача',
   policyTitle: 'Политика обработки персональных данных',
-  cookieButton: 'Cookie',
-  necessary: 'Необходимые',
   necessaryText: 'Нужны для работы сайта: формы, корзина, защита, запоминание вашего выбора. Отключить нельзя.',
-  analytics: 'Аналитика',
   analyticsText: 'Счётчики посещаемости: как посетители находят сайт и что на нём делают.',
-  marketing: 'Реклама',
   marketingText: 'Рекламные пиксели: показ рекламы тем, кто уже был на сайте, и оценка её отдачи.',
-  functional: 'Чаты и виджеты',
   functionalText: 'Онлайн-чаты, обратный звонок, квизы и встроенные формы сторонних сервисов.',
 }
 
-export type Texts = typeof ru
+export type BannerTexts = typeof ru
+export type DialogTexts = typeof ruDialogs
+export type Texts = BannerTexts & DialogTexts

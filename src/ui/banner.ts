@@ -1,6 +1,6 @@
 import type { Model } from '../config/model'
 import type { ConsentActions } from '../consent/store'
-import type { Texts } from '../texts/ru'
+import type { BannerTexts } from '../texts/ru'
 import type { Dialog } from '../view'
 import { button, element } from './element'
 import { categoryTitle, processors } from './names'
@@ -10,7 +10,7 @@ import { fill } from './texts'
  * The banner, built with the DOM directly: it must paint with the page's first paint, before any
  * framework could load. Accept, reject and customize are the same element with the same style.
  */
-export function banner(model: Model, texts: Texts, actions: ConsentActions, open: (dialog: Dialog) => void): HTMLElement {
+export function banner(model: Model, texts: BannerTexts, actions: ConsentActions, open: (dialog: Dialog) => void): HTMLElement {
   const purposes = model.categories.filter((c) => c.id !== 'necessary').map((c) => categoryTitle(c, texts))
   const text = fill(texts.bannerText, {
     operator: model.operator.name,

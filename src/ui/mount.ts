@@ -19,13 +19,14 @@ export type LoadDialogs = () => Promise<DialogsModule>
  */
 export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): void {
   const texts = textsFor(model)
+  const language = pickLanguage(model.language)
   const open = (dialog: Dialog) => $dialog.set(dialog)
 
   const mount = () => {
     const host = element('div', { 'data-soglasie': '' })
     const root = host.attachShadow({ mode: 'open' })
     adopt(root, css)
-    const container = element('div', { class: `root theme-${model.ui.theme}`, lang: pickLanguage(model.language) })
+    const container = element('div', { class: `root theme-${model.ui.theme}`, lang: language })
     root.append(container)
     document.body.prepend(host)
 
@@ -44,7 +45,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     let dialogs: Promise<void> | undefined
     const ensureDialogs = () =>
       (dialogs ??= loadDialogs().then(
-        (module) => module.mountDialogs({ root, model, texts, actions, $dialog, $consent }),
+        (module) => module.mountDialogs({ root, model, texts, language, actions, $dialog, $consent }),
         (error: Error) => {
           dialogs = undefined // try again on the next open
           $dialog.set(null)

@@ -1,9 +1,9 @@
 import type { Category, Model, Service } from '../config/model'
-import type { Texts } from '../texts/ru'
+import type { BannerTexts, Texts } from '../texts/ru'
 
 type Known = 'necessary' | 'analytics' | 'marketing' | 'functional'
 
-export function categoryTitle(category: Category, texts: Texts): string {
+export function categoryTitle(category: Category, texts: BannerTexts): string {
   return category.title ?? texts[category.id as Known]
 }
 

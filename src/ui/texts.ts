@@ -1,6 +1,6 @@
 import type { Model } from '../config/model'
 import { en } from '../texts/en'
-import { ru, type Texts } from '../texts/ru'
+import { ru, type BannerTexts } from '../texts/ru'
 
 export type Language = 'ru' | 'en'
 
@@ -14,7 +14,8 @@ export function pickLanguage(setting: Model['language']): Language {
   return 'ru'
 }
 
-export function textsFor(model: Model): Texts {
+/** The banner's texts in the visitor's language, with the config's overrides. */
+export function textsFor(model: Model): BannerTexts {
   const language = pickLanguage(model.language)
   return { ...{ ru, en }[language], ...model.texts[language] }
 }

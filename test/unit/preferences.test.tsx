@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config/validate'
 import type { Model } from '../../src/config/model'
 import { $consent, connect, type ConsentActions } from '../../src/consent/store'
 import { Preferences } from '../../src/ui/dialogs/preferences'
-import { ru } from '../../src/texts/ru'
+import { ru, ruDialogs } from '../../src/texts/ru'
 import { config } from './fixtures'
 
 let model: Model
@@ -26,7 +26,7 @@ afterEach(() => {
 })
 
 const show = () =>
-  render(<Preferences model={model} texts={ru} consent={$consent.get()} actions={actions} close={() => closed++} />)
+  render(<Preferences model={model} texts={{ ...ru, ...ruDialogs }} consent={$consent.get()} actions={actions} close={() => closed++} />)
 const toggle = (name: string) => screen.getByRole('switch', { name: new RegExp(`^${name}`) }) as HTMLInputElement
 
 test('one switch per category and per service, nothing optional ticked, necessary locked on', () => {

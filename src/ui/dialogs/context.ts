@@ -2,7 +2,8 @@ import type { ReadableAtom, WritableAtom } from 'nanostores'
 import type { Model } from '../../config/model'
 import type { Consent } from '../../consent/consent'
 import type { ConsentActions } from '../../consent/store'
-import type { Texts } from '../../texts/ru'
+import type { BannerTexts } from '../../texts/ru'
+import type { Language } from '../texts'
 import type { Dialog } from '../../view'
 
 /**
@@ -12,7 +13,9 @@ import type { Dialog } from '../../view'
 export interface DialogContext {
   root: ShadowRoot
   model: Model
-  texts: Texts
+  /** The banner's texts, overrides applied; the dialogs add their own. */
+  texts: BannerTexts
+  language: Language
   actions: ConsentActions
   $dialog: WritableAtom<Dialog>
   $consent: ReadableAtom<Consent>

@@ -1,12 +1,15 @@
 import { render } from 'preact'
 import css from '../../../styles/dialogs.css?inline'
 import { adopt } from '../sheet'
+import { enDialogs } from '../../texts/en'
+import { ruDialogs } from '../../texts/ru'
 import type { DialogContext } from './context'
 import { Policy } from './policy'
 import { Preferences } from './preferences'
 
 /** Renders the preferences and policy dialogs into the widget's shadow root whenever one is open. */
-export function mountDialogs({ root, model, texts, actions, $dialog, $consent }: DialogContext): void {
+export function mountDialogs({ root, model, language, actions, $dialog, $consent, ...context }: DialogContext): void {
+  const texts = { ...{ ru: ruDialogs, en: enDialogs }[language], ...context.texts, ...model.texts[language] }
   adopt(root, css)
   const container = root.querySelector('.root')!
   const slot = document.createElement('div')
