@@ -35,8 +35,9 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     reopen.className = 'reopen'
     if (model.ui.button) container.append(reopen)
     const paint = () => {
-      if ($banner.get()) container.prepend(bar)
-      else bar.remove()
+      // Only when missing: moving a node that holds focus would drop the focus to <body>.
+      if (!$banner.get()) bar.remove()
+      else if (!bar.isConnected) container.prepend(bar)
       reopen.hidden = $banner.get() || $dialog.get() !== null
     }
     $banner.subscribe(paint)
