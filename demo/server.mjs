@@ -8,13 +8,18 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT ?? 5173)
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' }
 
+// The policy text lives in its own Markdown file for editing; the page gets it inside the config, the
+// way a Tilda owner pastes the whole config into the HEAD field.
 async function page() {
-  const [html, config] = await Promise.all([
+  const [html, config, markdown] = await Promise.all([
     readFile(join(root, 'demo/index.html'), 'utf8'),
     readFile(join(root, 'demo/soglasie.config.json'), 'utf8'),
+    readFile(join(root, 'demo/policy.ru.md'), 'utf8'),
   ])
+  const full = JSON.parse(config)
+  full.policy.markdown = markdown
   // `</` cannot end the JSON element early once escaped.
-  return html.replace('<!--SOGLASIE_CONFIG-->', config.replaceAll('</', '<\\/'))
+  return html.replace('<!--SOGLASIE_CONFIG-->', JSON.stringify(full).replaceAll('</', '<\\/'))
 }
 
 createServer(async (request, response) => {
