@@ -4,7 +4,8 @@ import { jsonSchema } from './scripts/schema'
 
 // `vite build` makes the npm module (ESM, dependencies external, readable);
 // `vite build --mode embed` makes dist/soglasie.js, the self-contained classic script for a <script> tag;
-// `vite build --mode dialogs` makes dist/soglasie.dialogs.js, the dialogs that script fetches when needed.
+// `vite build --mode dialogs` and `--mode services` make dist/soglasie.dialogs.js and
+// dist/soglasie.services.js, the parts that script fetches when first needed.
 const schema: Plugin = {
   name: 'soglasie-schema',
   buildStart() {
@@ -15,13 +16,24 @@ const schema: Plugin = {
 export default defineConfig(({ mode }) => ({
   plugins: [schema],
   // nanostores keeps dev-only helpers behind this check; a browser has no `process`.
-  define: mode === 'embed' || mode === 'dialogs' ? { 'process.env.NODE_ENV': '"production"' } : {},
+  define: ['embed', 'dialogs', 'services'].includes(mode) ? { 'process.env.NODE_ENV': '"production"' } : {},
   build:
     mode === 'embed'
       ? {
           emptyOutDir: false,
           target: 'es2020',
           lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'soglasieEmbed', fileName: () => 'soglasie.js' },
+        }
+      : mode === 'services'
+      ? {
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: {
+            entry: 'src/services/index.ts',
+            formats: ['iife'],
+            name: '__soglasieServices',
+            fileName: () => 'soglasie.services.js',
+          },
         }
       : mode === 'dialogs'
       ? {

@@ -27,6 +27,7 @@ export const docs: Record<string, string> = {
   texts: 'Interface texts to replace, per language; `{operator}`, `{purposes}` and `{processors}` are filled in.',
   'texts.ru': 'Russian texts to replace.',
   'texts.en': 'English texts to replace.',
+  autoBlock: 'true (default): scripts and frames that other code inserts from known tracker hosts (Tilda\'s Site-Settings counters among them) wait for consent. false switches that off; marked snippets still wait.',
   ui: 'How the interface looks.',
   'ui.position': 'Banner position: "bar" along the bottom (default), "box" at the bottom left, or "center".',
   'ui.theme': '"light" (default), "dark", or "auto" to follow the visitor\'s system setting.',

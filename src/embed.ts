@@ -1,5 +1,7 @@
 // The script-tag build: find the config on the page, start, expose `window.Soglasie`.
-import { init, type Soglasie } from './index'
+import { hold, type Holder } from './gate/hold'
+import { init, type Chunks, type Soglasie } from './index'
+import type { ServicesModule } from './services/index'
 import type { DialogsModule } from './ui/dialogs/context'
 
 declare global {
@@ -8,27 +10,34 @@ declare global {
     soglasieConfig?: unknown
     /** Set by the first copy of the script, so a second copy on the page does nothing. */
     __soglasie?: true
-    /** What soglasie.dialogs.js leaves when it has run. */
+    /** What soglasie.dialogs.js and soglasie.services.js leave when they have run. */
     __soglasieDialogs?: DialogsModule
+    __soglasieServices?: ServicesModule
   }
 }
 
 const script = document.currentScript as HTMLScriptElement | null
 const nonce = script?.nonce ?? ''
 
-// The dialogs (Preact and all) are a second file beside this one, fetched when first needed.
-const dialogsUrl = new URL('soglasie.dialogs.js', script?.src || location.href).href
-const dialogs = () =>
-  new Promise<DialogsModule>((resolve, reject) => {
+// The dialogs (Preact and all) and the services (presets, release, cleanup) are files beside this one,
+// fetched when first needed; each leaves its module in a global of its own.
+const chunk = <T>(file: string, global: '__soglasieDialogs' | '__soglasieServices') => () =>
+  new Promise<T>((resolve, reject) => {
+    const url = new URL(file, script?.src || location.href).href
     const element = document.createElement('script')
-    element.src = dialogsUrl
+    element.src = url
     element.nonce = nonce
-    element.onload = () => (window.__soglasieDialogs ? resolve(window.__soglasieDialogs) : reject(new Error(dialogsUrl)))
-    element.onerror = () => reject(new Error(`${dialogsUrl} did not load`))
+    element.onload = () => (window[global] ? resolve(window[global] as T) : reject(new Error(url)))
+    element.onerror = () => reject(new Error(`${url} did not load`))
     document.head.append(element)
   })
+const chunks: Chunks = {
+  dialogs: chunk('soglasie.dialogs.js', '__soglasieDialogs'),
+  services: chunk('soglasie.services.js', '__soglasieServices'),
+}
 
-const start = (config: unknown) => (window.Soglasie = init(config, { nonce, dialogs }))
+let holder: Holder | undefined
+const start = (config: unknown) => (window.Soglasie = init(config, { nonce, chunks, holder }))
 const fail = (message: string) => {
   console.error(`[soglasie] ${message}; nothing optional will load`)
   start(undefined)
@@ -49,6 +58,8 @@ function load(): void {
   if (window.soglasieConfig !== undefined) return void start(window.soglasieConfig)
   const url = script?.dataset.config
   if (url) {
+    // Hold trackers back while the config is on its way.
+    holder = hold(nonce)
     fetch(url)
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then(start, (error: Error) => fail(`could not load the config from data-config="${url}": ${error.message}`))

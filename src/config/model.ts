@@ -9,6 +9,7 @@ export interface Model {
   readonly consentDocument: { readonly url?: string; readonly version?: string }
   readonly cookie: { readonly name: string; readonly domain?: string; readonly path: string; readonly expiresDays: number }
   readonly receipts: { readonly endpoint?: string }
+  readonly autoBlock: boolean
   readonly texts: NonNullable<Config['texts']>
   readonly ui: { readonly position: 'bar' | 'box' | 'center'; readonly theme: 'light' | 'dark' | 'auto'; readonly button: boolean }
   /** Enabled categories, `necessary` first. */
@@ -55,6 +56,7 @@ export function toModel(input: Config): Model {
     consentDocument: config.consentDocument ?? {},
     cookie: { name: 'soglasie', path: '/', expiresDays: 365, ...config.cookie },
     receipts: config.receipts ?? {},
+    autoBlock: config.autoBlock ?? true,
     texts: config.texts ?? {},
     ui: { position: 'bar', theme: 'light', button: false, ...config.ui },
     categories,

@@ -42,7 +42,8 @@ const processor = {
 // The names are listed here rather than read off the dictionaries, so the first script does not carry
 // the dialogs' texts; types.ts proves the list equals the dictionaries' keys.
 const TEXT_KEYS = (
-  'bannerTitle bannerText policyLink consentLink acceptAll reject customize cookieButton necessary analytics ' +
+  'bannerTitle bannerText policyLink consentLink acceptAll reject customize cookieButton placeholderText load reloaded ' +
+  'necessary analytics ' +
   'marketing functional preferencesTitle preferencesText alwaysOn save rejectAll close processor country purpose ' +
   'cookies policy crossBorder policyTitle necessaryText analyticsText marketingText functionalText'
 ).split(' ') as (keyof Texts)[]
@@ -112,6 +113,7 @@ export const configShape = {
       properties: { endpoint: url },
     },
     texts: { type: 'object', properties: { ru: texts, en: texts } },
+    autoBlock: boolean,
     ui: {
       type: 'object',
       properties: {

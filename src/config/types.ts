@@ -12,6 +12,8 @@ export interface Config {
   consentDocument?: { url?: string; version?: string }
   cookie?: { name?: string; domain?: string; path?: string; expiresDays?: number }
   receipts?: { endpoint?: string }
+  /** Hold back tracker scripts other code inserts (Tilda's counters among them). Default true. */
+  autoBlock?: boolean
   /** Interface texts to replace, per language. */
   texts?: { ru?: Partial<Texts>; en?: Partial<Texts> }
   ui?: {

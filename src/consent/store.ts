@@ -1,8 +1,8 @@
 import { atom } from 'nanostores'
-import Cookies from 'js-cookie'
 import type { Model } from '../config/model'
 import { blank, seal, type Consent, type Method } from './consent'
 import { decode, encode } from './cookie'
+import { readCookie, writeCookie } from './jar'
 import { uuid } from './uuid'
 
 /** The visitor's consent. One store for the page; the UI, the gate and receipts subscribe to it. */
@@ -22,8 +22,8 @@ export interface ConsentActions {
   rejectAll(method: Method): void
   accept(choice: Choice, method: Method): void
   withdraw(method: Method): void
-  /** Allows one service without deciding the banner (a placeholder click). */
-  allowService(id: string): void
+  /** A placeholder click: allows one service (or, for an embed that names none, its category) without deciding the banner. */
+  allowFromPlaceholder(id: string): void
   /** Re-reads the cookie: another tab or another copy may have written it. */
   reload(): void
   /** Called after every decision made in this tab, with how it was made. */
@@ -37,7 +37,7 @@ export function connect(model: Model, notifyOtherTabs: () => void = () => {}): C
   let stored: string | undefined | null = null // null: not read yet
 
   const reload = () => {
-    const value = Cookies.get(name)
+    const value = readCookie(name)
     if (value === stored) return
     stored = value
     $consent.set(decode(value, model) ?? blank(model))
@@ -47,8 +47,8 @@ export function connect(model: Model, notifyOtherTabs: () => void = () => {}): C
     const previous = $consent.get()
     const consent = apply(model, previous, choice, decided || previous.decided)
     stored = encode(consent, model)
-    Cookies.set(name, stored, { expires: expiresDays, path, domain, sameSite: 'Lax', secure: location.protocol === 'https:' })
-    if (Cookies.get(name) !== stored) {
+    writeCookie(name, stored, { days: expiresDays, path, domain })
+    if (readCookie(name) !== stored) {
       console.warn(`[soglasie] the browser did not keep the "${name}" cookie; check cookie.domain and cookie.path`)
     }
     $consent.set(consent)
@@ -64,7 +64,7 @@ export function connect(model: Model, notifyOtherTabs: () => void = () => {}): C
     rejectAll: (method) => commit(all(false), method),
     withdraw: (method) => commit(all(false), method),
     accept: (choice, method) => commit(choice, method),
-    allowService: (id) => commit({ [id]: true }, 'placeholder', false),
+    allowFromPlaceholder: (id) => commit({ [id]: true }, 'placeholder', false),
     reload,
     onDecision: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
   }

@@ -10,6 +10,7 @@ export const en: BannerTexts = {
   reject: 'Reject all',
   customize: 'Customize',
   cookieButton: 'Cookies',
+  reloaded: 'The page was reloaded to stop the services you refused.',
   necessary: 'Necessary',
   analytics: 'Analytics',
   marketing: 'Advertising',
@@ -17,6 +18,8 @@ export const en: BannerTexts = {
 }
 
 export const enDialogs: DialogTexts = {
+  placeholderText: '{service} loads only with your consent: {processor} will receive data about your visit (IP address, cookies).',
+  load: 'Load',
   preferencesTitle: 'Cookie settings',
   preferencesText: 'Choose what to allow. You can change your choice at any time with the "Cookie settings" link on the site.',
   alwaysOn: 'Always on',

@@ -11,6 +11,7 @@ export const ru = {
   reject: 'Отклонить',
   customize: 'Настроить',
   cookieButton: 'Cookie',
+  reloaded: 'Страница перезагружена, чтобы остановить сервисы, от которых вы отказались.',
   necessary: 'Необходимые',
   analytics: 'Аналитика',
   marketing: 'Реклама',
@@ -18,6 +19,8 @@ export const ru = {
 }
 
 export const ruDialogs = {
+  placeholderText: '{service} загрузится только с вашего согласия: {processor} получит данные о вашем посещении (IP-адрес, cookie).',
+  load: 'Загрузить',
   preferencesTitle: 'Настройки cookie',
   preferencesText: 'Выберите, что разрешить. Решение можно изменить в любой момент по ссылке «Настройки cookie» на сайте.',
   alwaysOn: 'Всегда включены',

@@ -1,9 +1,10 @@
+import base from '../../styles/base.css?inline'
 import css from '../../styles/banner.css?inline'
 import type { Model } from '../config/model'
 import { $consent, type ConsentActions } from '../consent/store'
 import { $banner, $dialog, type Dialog } from '../view'
 import { banner } from './banner'
-import type { DialogsModule } from './dialogs/context'
+import type { Dialogs, DialogsModule } from './dialogs/context'
 import { button, element } from './element'
 import { adopt } from './sheet'
 import { pickLanguage, textsFor } from './texts'
@@ -17,15 +18,34 @@ export type LoadDialogs = () => Promise<DialogsModule>
  * The dialogs are a separate, larger file: it loads while the visitor reads the banner, or when a
  * dialog is first asked for.
  */
-export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): void {
+export interface Ui {
+  /** Puts a placeholder in place of a gated embed; returns its undo. */
+  placeholder(frame: HTMLIFrameElement): () => void
+  /** Shown after the reload a withdrawal needed. */
+  reloadNote: string
+}
+
+export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): Ui {
   const texts = textsFor(model)
   const language = pickLanguage(model.language)
   const open = (dialog: Dialog) => $dialog.set(dialog)
+  let root: ShadowRoot
+  let dialogs: Promise<Dialogs | void> | undefined
+  // The dialogs file also draws embed placeholders; it loads on first need, and again after a failure.
+  const ensureDialogs = () =>
+    (dialogs ??= loadDialogs().then(
+      (module) => module.mountDialogs({ root, model, texts, language, actions, $dialog, $consent }),
+      (error: Error) => {
+        dialogs = undefined
+        $dialog.set(null)
+        console.error(`[soglasie] could not load the dialogs: ${error.message}`)
+      },
+    ))
 
   const mount = () => {
     const host = element('div', { 'data-soglasie': '' })
-    const root = host.attachShadow({ mode: 'open' })
-    adopt(root, css)
+    root = host.attachShadow({ mode: 'open' })
+    adopt(root, base + css)
     const container = element('div', { class: `root theme-${model.ui.theme}`, lang: language })
     root.append(container)
     document.body.prepend(host)
@@ -43,17 +63,14 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     $banner.subscribe(paint)
     $dialog.subscribe(paint)
 
-    let dialogs: Promise<void> | undefined
-    const ensureDialogs = () =>
-      (dialogs ??= loadDialogs().then(
-        (module) => module.mountDialogs({ root, model, texts, language, actions, $dialog, $consent }),
-        (error: Error) => {
-          dialogs = undefined // try again on the next open
-          $dialog.set(null)
-          console.error(`[soglasie] could not load the dialogs: ${error.message}`)
-        },
-      ))
     $dialog.subscribe((dialog) => dialog && ensureDialogs())
+    // After a reload that a withdrawal needed, say why the page reloaded.
+    if (sessionStorage.getItem('soglasie:reloaded') !== null) {
+      sessionStorage.removeItem('soglasie:reloaded')
+      const note = element('p', { class: 'banner box note', role: 'status' }, texts.reloaded)
+      container.append(note)
+      setTimeout(() => note.remove(), 8000)
+    }
     // Fetch the dialogs while the visitor reads the banner, so «Настроить» opens at once.
     if ($banner.get()) (window.requestIdleCallback ?? setTimeout)(() => ensureDialogs())
   }
@@ -71,6 +88,21 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     observer.observe(document.documentElement, { childList: true })
   }
   listenForOpeners()
+  return {
+    placeholder(frame) {
+      // Hidden at once (an iframe without src is an empty box); the placeholder follows with the file.
+      frame.hidden = true
+      let undo: (() => void) | undefined
+      let done = false
+      ensureDialogs().then((drawn) => !done && drawn && (undo = drawn.placeholder(frame)))
+      return () => {
+        done = true
+        undo?.()
+        frame.hidden = false
+      }
+    },
+    reloadNote: texts.reloaded,
+  }
 }
 
 const OPENERS = '[data-soglasie-open], a[href*="#soglasie-"]'

@@ -83,7 +83,7 @@ test('the id stays the same across changes', () => {
 
 test('a placeholder click allows one service without deciding the banner', () => {
   const actions = connect(model)
-  actions.allowService('yandex-metrica')
+  actions.allowFromPlaceholder('yandex-metrica')
   expect($consent.get()).toMatchObject({ decided: false, categories: { analytics: false }, services: { 'yandex-metrica': true } })
   connect(model)
   expect($consent.get()).toMatchObject({ decided: false, services: { 'yandex-metrica': true } })

@@ -22,7 +22,7 @@ test('rejects unknown keys at every level', () => {
   expect(validate(c)).toEqual([
     'categories.analytics.titel: unknown key; known: enabled, title, description',
     'services.amocrm.processor.nmae: unknown key; known: name, country, purpose, policyUrl, address',
-    'titel: unknown key; known: $schema, revision, language, operator, policy, consentDocument, cookie, receipts, texts, ui, categories, services',
+    'titel: unknown key; known: $schema, revision, language, operator, policy, consentDocument, cookie, receipts, texts, autoBlock, ui, categories, services',
   ])
 })
 

@@ -21,6 +21,12 @@ export interface DialogContext {
   $consent: ReadableAtom<Consent>
 }
 
+/** What the dialogs file draws besides the dialogs. */
+export interface Dialogs {
+  /** Puts a placeholder before a gated embed; returns its undo. */
+  placeholder(frame: HTMLIFrameElement): () => void
+}
+
 export interface DialogsModule {
-  mountDialogs(context: DialogContext): void
+  mountDialogs(context: DialogContext): Dialogs
 }

@@ -3,12 +3,13 @@ import css from '../../../styles/dialogs.css?inline'
 import { adopt } from '../sheet'
 import { enDialogs } from '../../texts/en'
 import { ruDialogs } from '../../texts/ru'
-import type { DialogContext } from './context'
+import type { DialogContext, Dialogs } from './context'
+import { placeholder } from './placeholder'
 import { Policy } from './policy'
 import { Preferences } from './preferences'
 
 /** Renders the preferences and policy dialogs into the widget's shadow root whenever one is open. */
-export function mountDialogs({ root, model, language, actions, $dialog, $consent, ...context }: DialogContext): void {
+export function mountDialogs({ root, model, language, actions, $dialog, $consent, ...context }: DialogContext): Dialogs {
   const texts = { ...{ ru: ruDialogs, en: enDialogs }[language], ...context.texts, ...model.texts[language] }
   adopt(root, css)
   const container = root.querySelector('.root')!
@@ -28,4 +29,5 @@ export function mountDialogs({ root, model, language, actions, $dialog, $consent
   }
   $dialog.listen(paint)
   paint()
+  return { placeholder: (frame) => placeholder(frame, model, texts, actions) }
 }

@@ -1,0 +1,57 @@
+import type { Preset } from './preset'
+import { argsOf, checkOptions, inject, keepOnly, page, required } from './shared'
+
+const measurementId = (value: unknown) => typeof value === 'string' && /^G-[A-Z0-9]+$/.test(value)
+
+// What a pre-consent `dataLayer` may keep: setup, not hits.
+const SETUP = ['js', 'config', 'consent', 'set']
+
+/** Google's own opt-out flag for a measurement id. */
+const optOut = (options: Readonly<Record<string, unknown>>) =>
+  measurementId(options.id) ? 'ga-disable-' + options.id : undefined
+
+export const googleAnalytics: Preset = {
+  title: 'Google Analytics',
+  processor: {
+    name: 'Google LLC',
+    country: 'US',
+    purpose: 'Веб-аналитика: статистика посещений и действий на сайте',
+    policyUrl: 'https://policies.google.com/privacy',
+  },
+  hosts: ['googletagmanager.com', 'google-analytics.com'],
+  cookies: ['_ga', '_ga_*', '_gid'],
+  storage: [],
+  check: (options) =>
+    checkOptions(options, { id: required({ expected: 'a measurement id like "G-XXXXXXXXXX"', test: measurementId }) }),
+  load(options, env) {
+    const w = page()
+    const dataLayer = (w.dataLayer = w.dataLayer || []) as unknown[]
+    if (typeof w.gtag !== 'function') {
+      w.gtag = function () {
+        // gtag.js reads only `arguments` objects as commands.
+        dataLayer.push(arguments)
+      }
+    }
+    const gtag = w.gtag as (...args: unknown[]) => void
+    // Consent Mode: this runs only once the visitor allowed the service, which may follow a denied default.
+    gtag('consent', 'update', { analytics_storage: 'granted' })
+    gtag('js', new Date())
+    gtag('config', options.id)
+    inject(env, 'https://www.googletagmanager.com/gtag/js?id=' + options.id)
+  },
+  drain() {
+    // Plain objects are GTM's or Metrica's e-commerce data, not gtag commands: not ours to drop.
+    keepOnly(page().dataLayer, (entry) => {
+      const args = argsOf(entry)
+      return !args || SETUP.includes(args[0] as string)
+    })
+  },
+  refuse(options) {
+    const flagName = optOut(options)
+    if (flagName) page()[flagName] = true
+  },
+  allow(options) {
+    const flagName = optOut(options)
+    if (flagName) delete page()[flagName]
+  },
+}

@@ -1,0 +1,74 @@
+import type { LoaderEnv } from './preset'
+
+/** What one option takes. `expected` completes `key: expected …, got …`. */
+export interface Rule {
+  readonly expected: string
+  readonly test: (value: unknown) => boolean
+  readonly required?: boolean
+}
+
+export const required = (rule: Rule): Rule => ({ ...rule, required: true })
+
+export const positiveId: Rule = {
+  expected: 'a positive whole number',
+  test: (value) =>
+    (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) &&
+    Number.isSafeInteger(Number(value)) &&
+    Number(value) > 0,
+}
+
+export const flag: Rule = { expected: 'true or false', test: (value) => typeof value === 'boolean' }
+
+export const text: Rule = {
+  expected: 'a non-empty string',
+  test: (value) => typeof value === 'string' && value.trim() !== '',
+}
+
+export const oneOf = (...values: string[]): Rule => ({
+  expected: values.map((value) => JSON.stringify(value)).join(' or '),
+  test: (value) => values.includes(value as string),
+})
+
+/** Problems with `options` against `rules`, in the rules' order, then unknown keys. */
+export function checkOptions(options: Readonly<Record<string, unknown>>, rules: Record<string, Rule>): string[] {
+  const problems: string[] = []
+  const known = Object.keys(rules)
+  for (const [key, rule] of Object.entries(rules)) {
+    const value = options[key]
+    if (value === undefined) {
+      if (rule.required) problems.push(`${key}: required`)
+    } else if (!rule.test(value)) problems.push(`${key}: expected ${rule.expected}, got ${show(value)}`)
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      problems.push(`${key}: unknown option; ${known.length ? 'known: ' + known.join(', ') : 'this preset takes none'}`)
+    }
+  }
+  return problems
+}
+
+function show(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value)
+  return json.length > 40 ? json.slice(0, 37) + '...' : json
+}
+
+/** The page's globals, which vendors' snippets read and write by name. */
+export const page = (): Record<string, unknown> => window as unknown as Record<string, unknown>
+
+/** Loads `src`, then runs `init`. A script that never loads (an ad blocker) is not the page's error. */
+export function inject(env: LoaderEnv, src: string, init?: () => void, attributes?: Record<string, string>): void {
+  env.script(src, attributes).then(init, () => {})
+}
+
+/** Filters a vendor's queue in place: page code may hold the same array under its own name. */
+export function keepOnly<T>(queue: unknown, keep: (item: T) => boolean): void {
+  if (!Array.isArray(queue)) return
+  const kept = (queue as T[]).filter(keep)
+  queue.splice(0, queue.length, ...kept)
+}
+
+/** A queued call: the `arguments` a vendor's stub pushed (or an array standing for them). */
+export function argsOf(entry: unknown): unknown[] | undefined {
+  if (Array.isArray(entry)) return entry
+  return Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry as ArrayLike<unknown>) : undefined
+}

@@ -1,0 +1,120 @@
+import type { ReadableAtom } from 'nanostores'
+import type { Model, Service } from '../config/model'
+import type { Consent } from '../consent/consent'
+import { matches } from '../gate/hosts'
+import type { Held, Holder } from '../gate/hold'
+import { presets } from '../presets/index'
+import type { LoaderEnv } from '../presets/preset'
+import { forget } from './forget'
+import { signal } from './signals'
+
+export interface ServicesContext {
+  model: Model
+  $consent: ReadableAtom<Consent>
+  /** Null when auto-blocking is off. */
+  holder: Holder | null
+  nonce: string
+  /** The consent the page started with: what a first change withdraws is measured against it. */
+  initial: Consent
+  /** Categories and services whose marked scripts ran on this page. */
+  ran: Set<string>
+  /** Shown after a reload that withdrawal needed. */
+  reloadNote: string
+}
+
+export interface ServicesModule {
+  startServices(context: ServicesContext): void
+}
+
+// Tilda's marks on its Site-Settings counters, in the config's words.
+const MARKS: Record<string, string> = { analytics: 'analytics', advertising: 'marketing' }
+
+/**
+ * What runs once consent is there: each allowed service loads once per page (its preset, `src` or
+ * `code`); held scripts are released to the service whose hosts they match, else by Tilda's mark, else
+ * as marketing, and a held script that a configured preset loads itself is dropped, so it runs once.
+ * On withdrawal the service's cookies and storage go, and a page that ran its script reloads.
+ */
+export function startServices({ model, $consent, holder, nonce, initial, ran, reloadNote }: ServicesContext): void {
+  signal(model, $consent, initial)
+  const started = new Set<string>() // services whose script this file inserted
+  const inserted = new Set<string>()
+  let released = new Set<string>() // categories or services whose held scripts ran on this page
+
+  const env: LoaderEnv = {
+    script: (src, attributes = {}) =>
+      new Promise((resolve) => {
+        if (inserted.has(src)) return resolve()
+        inserted.add(src)
+        const script = document.createElement('script')
+        for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value)
+        script.async = true
+        script.nonce = nonce
+        script.onload = script.onerror = () => resolve()
+        if (holder) holder.setSrc(script, src)
+        else script.src = src
+        document.head.append(script)
+      }),
+  }
+
+  const places = (service: Service) => [
+    ...(service.preset ? presets[service.preset].hosts : []),
+    ...(service.src ? [new URL(service.src, location.href).host] : []),
+  ]
+  const owner = (held: Held) => model.services.find((s) => held.url && matches(held.url, places(s)))
+
+  const release = (held: Held, consent: Consent) => {
+    if (held.released) return
+    const service = owner(held)
+    const category = MARKS[held.mark ?? ''] ?? 'marketing'
+    if (!(service ? consent.services[service.id] : consent.categories[category])) return
+    released.add(service?.id ?? category)
+    // The config's preset loads this service itself: drop the copy, so it runs once.
+    if (service?.preset) return void (held.released = true)
+    // Whatever the page queued for this vendor before consent stays unsent.
+    for (const preset of Object.values(presets)) if (held.url && matches(held.url, preset.hosts)) preset.drain?.()
+    holder!.release(held)
+  }
+
+  const start = (service: Service) => {
+    if (started.has(service.id)) return
+    const preset = service.preset && presets[service.preset]
+    // A disclosure-only service (a server-side processor) has nothing to load, so nothing to stop.
+    if (preset || service.src || service.code) started.add(service.id)
+    if (preset) {
+      preset.allow?.(service.options)
+      preset.drain?.()
+      preset.load(service.options, env)
+    } else if (service.src) env.script(service.src)
+    else if (service.code) {
+      const script = document.createElement('script')
+      script.nonce = nonce
+      script.text = service.code
+      document.head.append(script)
+    }
+  }
+
+  let previous = initial
+  const apply = (consent: Consent) => {
+    const withdrawn = model.services.filter((s) => previous.services[s.id] && !consent.services[s.id])
+    for (const service of model.services) {
+      if (consent.services[service.id]) start(service)
+      else if (service.preset) presets[service.preset].refuse?.(service.options)
+    }
+    holder?.held.forEach((held) => release(held, consent))
+    for (const service of withdrawn) {
+      const preset = service.preset ? presets[service.preset] : undefined
+      forget([...service.cookies, ...(preset?.cookies ?? [])], preset?.storage ?? [])
+    }
+    // A script that ran cannot be unloaded: a reload is the only way to stop it.
+    const stale = [...started, ...released, ...ran].filter((id) => consent.services[id] === false || consent.categories[id] === false)
+    previous = consent
+    if (!stale.length) return
+    sessionStorage.setItem('soglasie:reloaded', reloadNote)
+    location.reload()
+    released = new Set()
+  }
+
+  holder?.onHold((held) => release(held, $consent.get()))
+  $consent.subscribe(apply)
+}
