@@ -18,13 +18,15 @@ export interface Soglasie {
   isAllowed(categoryOrServiceId: string): boolean
   /** Called on every change (not on subscribe), in every tab the change reaches. */
   onChange(listener: (consent: Consent) => void): () => void
+  /** Looks for marked elements again; new ones are found by themselves, this is for the rare miss. */
+  rescan(): void
 }
 
 /**
  * The public API over the store's actions. Without actions (the config was invalid) it still answers,
  * but every decision is refused and nothing optional is allowed: the widget fails closed.
  */
-export function createApi(actions: ConsentActions | null, model: Model | null): Soglasie {
+export function createApi(actions: ConsentActions | null, model: Model | null, rescan = () => {}): Soglasie {
   const decide = (act: (a: ConsentActions) => void) => () => {
     if (actions) act(actions)
     else console.error('[soglasie] the config is invalid: no choice is stored and nothing optional loads')
@@ -45,5 +47,6 @@ export function createApi(actions: ConsentActions | null, model: Model | null): 
     getConsent: consent,
     isAllowed: (id) => consent().categories[id] ?? consent().services[id] ?? false,
     onChange: (listener) => (model ? $consent.listen((value) => listener(value)) : () => {}),
+    rescan,
   }
 }

@@ -65,7 +65,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     const ui = mountUi(model, actions, chunks.dialogs)
     // What ran on this page and cannot be stopped: a withdrawal reloads the page.
     const ran = new Set<string>()
-    gateMarked($consent, {
+    const rescan = gateMarked($consent, {
       nonce,
       setSrc: model.autoBlock ? holder.setSrc : undefined,
       placeholder: ui.placeholder,
@@ -88,7 +88,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
         (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
       )
     })
-    started = createApi(actions, model)
+    started = createApi(actions, model, rescan)
   }
   // After init returns, so the script tag's `window.Soglasie` is set when listeners run.
   const api = started

@@ -8,7 +8,7 @@ export function forget(cookies: readonly string[], storage: readonly string[]): 
   const labels = location.hostname.split('.')
   const domains = ['', ...labels.slice(0, -1).map((_, i) => `; Domain=.${labels.slice(i).join('.')}`)]
   for (const name of names.filter((name) => cookies.some((pattern) => like(name, pattern)))) {
-    for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=/${domain}`
+    for (const domain of domains) document.cookie = `${name}=; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Path=/${domain}`
   }
   for (const store of [localStorage, sessionStorage]) {
     for (const key of Object.keys(store)) if (storage.some((pattern) => like(key, pattern))) store.removeItem(key)

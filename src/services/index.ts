@@ -81,6 +81,12 @@ export function startServices({ model, $consent, holder, nonce, initial, ran, re
     const preset = service.preset && presets[service.preset]
     // A disclosure-only service (a server-side processor) has nothing to load, so nothing to stop.
     if (preset || service.src || service.code) started.add(service.id)
+    const problems = preset ? preset.check(service.options) : []
+    if (problems.length) {
+      // Checked here, with the preset's own code, so the first script does not carry every preset's rules.
+      console.error(`[soglasie] services.${service.id} will not load:\n  ${problems.map((p) => `services.${service.id}.options.${p}`).join('\n  ')}`)
+      return
+    }
     if (preset) {
       preset.allow?.(service.options)
       preset.drain?.()
