@@ -1,5 +1,5 @@
 import type { Preset } from './preset'
-import { argsOf, checkOptions, inject, keepOnly, page, required } from './shared'
+import { argsOf, checkOptions, inject, keepOnly, optOutFlag, page, required } from './shared'
 
 const measurementId = (value: unknown) => typeof value === 'string' && /^G-[A-Z0-9]+$/.test(value)
 
@@ -46,12 +46,5 @@ export const googleAnalytics: Preset = {
       return !args || SETUP.includes(args[0] as string)
     })
   },
-  refuse(options) {
-    const flagName = optOut(options)
-    if (flagName) page()[flagName] = true
-  },
-  allow(options) {
-    const flagName = optOut(options)
-    if (flagName) delete page()[flagName]
-  },
+  ...optOutFlag(optOut),
 }

@@ -1,4 +1,4 @@
-import type { LoaderEnv } from './preset'
+import type { LoaderEnv, Preset } from './preset'
 
 /** What one option takes. `expected` completes `key: expected …, got …`. */
 export interface Rule {
@@ -71,4 +71,18 @@ export function keepOnly<T>(queue: unknown, keep: (item: T) => boolean): void {
 export function argsOf(entry: unknown): unknown[] | undefined {
   if (Array.isArray(entry)) return entry
   return Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry as ArrayLike<unknown>) : undefined
+}
+
+/** A vendor's own opt-out: a flag on window, named from the options, set while the service is refused. */
+export function optOutFlag(name: (options: Readonly<Record<string, unknown>>) => string | undefined): Pick<Preset, 'refuse' | 'allow'> {
+  return {
+    refuse(options) {
+      const flag = name(options)
+      if (flag) page()[flag] = true
+    },
+    allow(options) {
+      const flag = name(options)
+      if (flag) delete page()[flag]
+    },
+  }
 }

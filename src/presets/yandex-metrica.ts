@@ -1,5 +1,5 @@
 import type { Preset } from './preset'
-import { argsOf, checkOptions, flag, inject, keepOnly, page, positiveId, required, type Rule } from './shared'
+import { argsOf, checkOptions, flag, inject, keepOnly, optOutFlag, page, positiveId, required, type Rule } from './shared'
 
 interface Ym {
   (...args: unknown[]): void
@@ -64,12 +64,5 @@ export const yandexMetrica: Preset = {
     const ym = page().ym as Ym | undefined
     keepOnly(ym?.a, (entry) => argsOf(entry)?.[1] === 'init')
   },
-  refuse(options) {
-    const flagName = optOut(options)
-    if (flagName) page()[flagName] = true
-  },
-  allow(options) {
-    const flagName = optOut(options)
-    if (flagName) delete page()[flagName]
-  },
+  ...optOutFlag(optOut),
 }
