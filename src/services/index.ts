@@ -27,7 +27,7 @@ export interface ServicesModule {
 }
 
 // Tilda's marks on its Site-Settings counters, in the config's words.
-const MARKS: Record<string, string> = { analytics: 'analytics', advertising: 'marketing' }
+const MARKS: Record<string, string> = { analytics: 'analytics', advertising: 'marketing', functional: 'functional' }
 
 /**
  * What runs once consent is there: each allowed service loads once per page (its preset, `src` or
