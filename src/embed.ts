@@ -36,6 +36,7 @@ const chunks: Chunks = {
   services: chunk('soglasie.services.js', '__soglasieServices'),
 }
 
+// Hold trackers back from this moment, whenever and wherever the config turns up.
 let holder: Holder | undefined
 const start = (config: unknown) => (window.Soglasie = init(config, { nonce, chunks, holder }))
 const fail = (message: string) => {
@@ -58,8 +59,6 @@ function load(): void {
   if (window.soglasieConfig !== undefined) return void start(window.soglasieConfig)
   const url = script?.dataset.config
   if (url) {
-    // Hold trackers back while the config is on its way.
-    holder = hold(nonce)
     fetch(url)
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then(start, (error: Error) => fail(`could not load the config from data-config="${url}": ${error.message}`))
@@ -72,5 +71,6 @@ function load(): void {
 
 if (!window.__soglasie) {
   window.__soglasie = true
+  holder = hold(nonce)
   load()
 }

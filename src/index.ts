@@ -84,7 +84,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
       if (services || (consent === initial && !optional(consent))) return
       services = chunks.services().then(
         (module) =>
-          module.startServices({ model, $consent, holder: model.autoBlock ? holder : null, nonce, initial, ran, reloadNote: ui.reloadNote }),
+          module.startServices({ model, $consent, holder: model.autoBlock ? holder : null, nonce, initial, ran }),
         (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
       )
     })

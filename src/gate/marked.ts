@@ -42,7 +42,8 @@ export function gateMarked($consent: ReadableAtom<Consent>, { nonce, setSrc, pla
         for (const id of (element.dataset.consentService ?? element.dataset.consent!).split(/[\s,]+/)) onRun?.(id)
         queue = queue.then(() => run(element, nonce, load))
       }
-      else load(element as HTMLIFrameElement, element.dataset.src!)
+      // Outside this callback: a frame the parser is still inserting drops a src set from an observer.
+      else setTimeout(() => load(element as HTMLIFrameElement, element.dataset.src!))
     }
   }
 

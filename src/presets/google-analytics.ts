@@ -35,8 +35,11 @@ export const googleAnalytics: Preset = {
     const gtag = w.gtag as (...args: unknown[]) => void
     // Consent Mode: this runs only once the visitor allowed the service, which may follow a denied default.
     gtag('consent', 'update', { analytics_storage: 'granted' })
-    gtag('js', new Date())
-    gtag('config', options.id)
+    // The page's own gtag snippet may have queued these already: twice would count every view twice.
+    const queued = (command: string, id?: unknown) =>
+      dataLayer.some((entry) => argsOf(entry)?.[0] === command && (id === undefined || argsOf(entry)?.[1] === id))
+    if (!queued('js')) gtag('js', new Date())
+    if (!queued('config', options.id)) gtag('config', options.id)
     inject(env, 'https://www.googletagmanager.com/gtag/js?id=' + options.id)
   },
   drain() {

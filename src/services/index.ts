@@ -18,8 +18,6 @@ export interface ServicesContext {
   initial: Consent
   /** Categories and services whose marked scripts ran on this page. */
   ran: Set<string>
-  /** Shown after a reload that withdrawal needed. */
-  reloadNote: string
 }
 
 export interface ServicesModule {
@@ -35,11 +33,12 @@ const MARKS: Record<string, string> = { analytics: 'analytics', advertising: 'ma
  * as marketing, and a held script that a configured preset loads itself is dropped, so it runs once.
  * On withdrawal the service's cookies and storage go, and a page that ran its script reloads.
  */
-export function startServices({ model, $consent, holder, nonce, initial, ran, reloadNote }: ServicesContext): void {
+export function startServices({ model, $consent, holder, nonce, initial, ran }: ServicesContext): void {
   signal(model, $consent, initial)
   const started = new Set<string>() // services whose script this file inserted
   const inserted = new Set<string>()
   let released = new Set<string>() // categories or services whose held scripts ran on this page
+  const releasedUrls: [category: string, url: string | undefined][] = []
 
   const env: LoaderEnv = {
     script: (src, attributes = {}) =>
@@ -69,6 +68,7 @@ export function startServices({ model, $consent, holder, nonce, initial, ran, re
     const category = MARKS[held.mark ?? ''] ?? 'marketing'
     if (!(service ? consent.services[service.id] : consent.categories[category])) return
     released.add(service?.id ?? category)
+    if (!service) releasedUrls.push([category, held.url])
     // The config's preset loads this service itself: drop the copy, so it runs once.
     if (service?.preset) return void (held.released = true)
     // Whatever the page queued for this vendor before consent stays unsent.
@@ -112,11 +112,16 @@ export function startServices({ model, $consent, holder, nonce, initial, ran, re
       const preset = service.preset ? presets[service.preset] : undefined
       forget([...service.cookies, ...(preset?.cookies ?? [])], preset?.storage ?? [])
     }
+    // Trackers no service claims (Tilda's own counters): their vendor's preset knows their cookies.
+    for (const [category, url] of releasedUrls) {
+      if (consent.categories[category] || !url) continue
+      for (const preset of Object.values(presets)) if (matches(url, preset.hosts)) forget(preset.cookies, preset.storage)
+    }
     // A script that ran cannot be unloaded: a reload is the only way to stop it.
     const stale = [...started, ...released, ...ran].filter((id) => consent.services[id] === false || consent.categories[id] === false)
     previous = consent
     if (!stale.length) return
-    sessionStorage.setItem('soglasie:reloaded', reloadNote)
+    sessionStorage.setItem('soglasie:reloaded', '1')
     location.reload()
     released = new Set()
   }

@@ -27,7 +27,11 @@ export function signal(model: Model, $consent: ReadableAtom<Consent>, initial: C
     const ads = consent.categories.marketing ? 'granted' : 'denied'
     return { analytics_storage: analytics, ad_storage: ads, ad_user_data: ads, ad_personalization: ads }
   }
-  if (google.length) gtag('consent', 'default', { ...mode({ categories: {}, services: {} } as never), wait_for_update: 500 })
+  if (google.length) {
+    gtag('consent', 'default', { ...mode({ categories: {}, services: {} } as never), wait_for_update: 500 })
+    // The default must precede whatever the page's own gtag snippet queued before this file loaded.
+    dataLayer.unshift(dataLayer.pop())
+  }
   // This file loads when something is allowed or changes: a decided visitor's state counts as news too.
   $consent.subscribe((consent) => {
     if (consent === initial && !consent.decided) return

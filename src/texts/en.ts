@@ -10,7 +10,6 @@ export const en: BannerTexts = {
   reject: 'Reject all',
   customize: 'Customize',
   cookieButton: 'Cookies',
-  reloaded: 'The page was reloaded to stop the services you refused.',
   necessary: 'Necessary',
   analytics: 'Analytics',
   marketing: 'Advertising',
@@ -18,6 +17,7 @@ export const en: BannerTexts = {
 }
 
 export const enDialogs: DialogTexts = {
+  reloaded: 'The page was reloaded to stop the services you refused.',
   placeholderText: '{service} loads only with your consent: {processor} will receive data about your visit (IP address, cookies).',
   load: 'Load',
   preferencesTitle: 'Cookie settings',

@@ -11,7 +11,6 @@ export const ru = {
   reject: 'Отклонить',
   customize: 'Настроить',
   cookieButton: 'Cookie',
-  reloaded: 'Страница перезагружена, чтобы остановить сервисы, от которых вы отказались.',
   necessary: 'Необходимые',
   analytics: 'Аналитика',
   marketing: 'Реклама',
@@ -19,6 +18,7 @@ export const ru = {
 }
 
 export const ruDialogs = {
+  reloaded: 'Страница перезагружена, чтобы остановить сервисы, от которых вы отказались.',
   placeholderText: '{service} загрузится только с вашего согласия: {processor} получит данные о вашем посещении (IP-адрес, cookie).',
   load: 'Загрузить',
   preferencesTitle: 'Настройки cookie',

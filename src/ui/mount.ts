@@ -21,8 +21,6 @@ export type LoadDialogs = () => Promise<DialogsModule>
 export interface Ui {
   /** Puts a placeholder in place of a gated embed; returns its undo. */
   placeholder(frame: HTMLIFrameElement): () => void
-  /** Shown after the reload a withdrawal needed. */
-  reloadNote: string
 }
 
 export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): Ui {
@@ -64,13 +62,8 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     $dialog.subscribe(paint)
 
     $dialog.subscribe((dialog) => dialog && ensureDialogs())
-    // After a reload that a withdrawal needed, say why the page reloaded.
-    if (sessionStorage.getItem('soglasie:reloaded') !== null) {
-      sessionStorage.removeItem('soglasie:reloaded')
-      const note = element('p', { class: 'banner box note', role: 'status' }, texts.reloaded)
-      container.append(note)
-      setTimeout(() => note.remove(), 8000)
-    }
+    // After a reload that a withdrawal needed, the dialogs file says why the page reloaded.
+    if (sessionStorage.getItem('soglasie:reloaded') !== null) ensureDialogs()
     // Fetch the dialogs while the visitor reads the banner, so «Настроить» opens at once.
     if ($banner.get()) (window.requestIdleCallback ?? setTimeout)(() => ensureDialogs())
   }
@@ -101,7 +94,6 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
         frame.hidden = false
       }
     },
-    reloadNote: texts.reloaded,
   }
 }
 

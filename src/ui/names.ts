@@ -1,4 +1,5 @@
 import type { Category, Model, Service } from '../config/model'
+import { presetNames } from '../presets/names'
 import type { BannerTexts, Texts } from '../texts/ru'
 
 type Known = 'necessary' | 'analytics' | 'marketing' | 'functional'
@@ -12,11 +13,16 @@ export function categoryText(category: Category, texts: Texts): string | undefin
 }
 
 export function serviceTitle(service: Service): string {
-  return service.title ?? service.processor?.name ?? service.id
+  return service.title ?? (service.preset && presetNames[service.preset][0]) ?? service.processor?.name ?? service.id
+}
+
+/** The processor's name: the config's, else the preset's own. */
+export function processorName(service: Service): string | undefined {
+  return service.processor?.name ?? (service.preset && presetNames[service.preset][1])
 }
 
 /** The third parties the visitor is asked about: processors of every optional service, once each. */
 export function processors(model: Model): string[] {
   const optional = model.services.filter((s) => s.category !== 'necessary')
-  return [...new Set(optional.map((s) => s.processor?.name ?? serviceTitle(s)))]
+  return [...new Set(optional.map((s) => processorName(s) ?? serviceTitle(s)))]
 }

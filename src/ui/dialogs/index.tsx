@@ -29,5 +29,15 @@ export function mountDialogs({ root, model, language, actions, $dialog, $consent
   }
   $dialog.listen(paint)
   paint()
+  // After the reload a withdrawal needed (services file), say why the page reloaded.
+  if (sessionStorage.getItem('soglasie:reloaded') !== null) {
+    sessionStorage.removeItem('soglasie:reloaded')
+    const note = document.createElement('p')
+    note.className = 'banner box note'
+    note.setAttribute('role', 'status')
+    note.textContent = texts.reloaded
+    container.append(note)
+    setTimeout(() => note.remove(), 8000)
+  }
   return { placeholder: (frame) => placeholder(frame, model, texts, actions) }
 }

@@ -3,7 +3,7 @@ import type { Model } from '../../config/model'
 import type { ConsentActions } from '../../consent/store'
 import type { Texts } from '../../texts/ru'
 import { button, element } from '../element'
-import { categoryTitle, serviceTitle } from '../names'
+import { categoryTitle, processorName, serviceTitle } from '../names'
 import { adopt } from '../sheet'
 import { fill } from '../texts'
 
@@ -19,7 +19,7 @@ export function placeholder(frame: HTMLIFrameElement, model: Model, texts: Texts
   const root = host.attachShadow({ mode: 'open' })
   adopt(root, css)
   const name = service ? serviceTitle(service) : category ? categoryTitle(category, texts) : frame.dataset.consent!
-  const processor = service?.processor?.name ?? new URL(frame.dataset.src!, location.href).host
+  const processor = (service && processorName(service)) ?? new URL(frame.dataset.src!, location.href).host
   root.append(
     element(
       'div',
