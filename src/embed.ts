@@ -66,7 +66,7 @@ function load(): void {
   }
   // The element may stand after this script; look once more when the page is parsed.
   if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', load, { once: true })
-  fail('no config: add <script type="application/json" id="soglasie-config">, window.soglasieConfig or data-config')
+  fail('no config in #soglasie-config, window.soglasieConfig or data-config')
 }
 
 if (!window.__soglasie) {

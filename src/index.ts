@@ -74,14 +74,16 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     $consent.subscribe((consent) => $banner.set(!consent.decided))
 
     // The services file loads when something optional is allowed, or on any change (a withdrawal
-    // needs it to clean up), so a visitor who refused never downloads it.
+    // needs it to clean up), so a returning visitor who refused never downloads it. Without
+    // auto-blocking it loads at once: while refused, it switches on the vendors' own opt-outs
+    // (Metrica's disableYaCounter<ID>) for counters that nothing holds back.
     const initial = $consent.get()
     const optional = (consent: Consent) =>
       model.categories.some((c) => c.id !== 'necessary' && consent.categories[c.id]) ||
       model.services.some((s) => s.category !== 'necessary' && consent.services[s.id])
     let services: Promise<void> | undefined
     $consent.subscribe((consent) => {
-      if (services || (consent === initial && !optional(consent))) return
+      if (services || (consent === initial && !optional(consent) && model.autoBlock)) return
       services = chunks.services().then(
         (module) =>
           module.startServices({ model, $consent, holder: model.autoBlock ? holder : null, nonce, initial, ran }),

@@ -690,4 +690,21 @@ describe('"autoBlock": false', () => {
     expect(requested(visitor, METRICA_TAG), 'accepting does not load it again').toHaveLength(1)
     expect(tab.pageErrors).toEqual([])
   })
+
+  test("with nothing held, a refused Metrica preset's own opt-out flag is on, and off once allowed", async () => {
+    const config = {
+      ...MINIMAL_CONFIG,
+      autoBlock: false,
+      services: { ...MINIMAL_CONFIG.services, 'yandex-metrica': { category: 'analytics', preset: 'yandex-metrica', options: { id: 12345678 } } },
+    }
+    const { visitor, tab } = await visit(widgetPage({ config }))
+    await tab.page.waitForFunction(() => (window as unknown as Record<string, unknown>).disableYaCounter12345678 === true)
+    expect(trackers(visitor)).toEqual([])
+
+    await call(tab, 'acceptAll')
+    await tab.page.waitForFunction(() => !('disableYaCounter12345678' in window))
+    await settle(tab, 300)
+    expect(requested(visitor, 'https://mc.yandex.ru/metrika/tag.js?id=12345678')).toHaveLength(1)
+    expect(tab.pageErrors).toEqual([])
+  })
 })

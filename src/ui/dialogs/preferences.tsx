@@ -2,7 +2,7 @@ import type { Model, Service } from '../../config/model'
 import type { Consent } from '../../consent/consent'
 import type { ConsentActions } from '../../consent/store'
 import type { Texts } from '../../texts/ru'
-import { categoryText, categoryTitle, serviceTitle } from '../names'
+import { categoryText, categoryTitle, processorName, serviceTitle } from '../names'
 import { Header, Modal } from './modal'
 
 interface Props {
@@ -120,7 +120,8 @@ function Switch({ id, name, checked, disabled, category, onChange, children }: S
 }
 
 function Disclosure({ service, texts }: { service: Service; texts: Texts }) {
-  const p = service.processor
+  const name = processorName(service)
+  const p = service.processor ?? (name ? { name } : undefined)
   const rows: [string, preact.ComponentChildren][] = []
   if (p) rows.push([texts.processor, p.name])
   if (p?.country) rows.push([texts.country, p.country === 'RU' ? p.country : `${p.country} (${texts.crossBorder})`])
