@@ -2,9 +2,9 @@
 // (they drain the queues page code filled before they loaded, fire one request per call, write cookies
 // and storage), the snippets Tilda injects into its pages, and a Chromium in which *.example.ru resolves
 // to the loopback, so that cookies can be written on a real registrable domain (.example.ru).
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { METRICA_TAG, TOP_MAIL_CODE, newVisitor, widgetPage, type StubReply, type TestServer, type Visitor } from './harness'
+import { METRICA_TAG, TOP_MAIL_CODE, launchChromium, newVisitor, widgetPage, type StubReply, type TestServer, type Visitor } from './harness'
 
 // ---------------------------------------------------------------------------------------------------
 // Fake trackers
@@ -152,22 +152,8 @@ export function useDomainEnv(): DomainEnv {
   let browser: Browser | undefined
   let visitors: Visitor[] = []
   beforeAll(async () => {
-    // As the harness's launchChromium, but *.example.ru resolves to the loopback; every other name
-    // still fails to resolve, so nothing can reach the network.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--host-resolver-rules=MAP *.example.ru 127.0.0.1, MAP example.ru 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
-    })
+    // *.example.ru resolves to the loopback; every other name still fails, so nothing reaches the network.
+    browser = await launchChromium('MAP *.example.ru 127.0.0.1, MAP example.ru 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost')
   })
   afterEach(async () => {
     const current = visitors

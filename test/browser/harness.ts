@@ -100,7 +100,11 @@ export async function startServer(): Promise<TestServer> {
 // ---------------------------------------------------------------------------------------------------
 // Chromium
 
-export function launchChromium(): Promise<Browser> {
+// Safety net: the machine has no internet, and a test must never even try to resolve a name.
+const NO_NAMES = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost'
+
+/** `resolverRules` may map test hosts to the loopback; every other name must still fail to resolve. */
+export function launchChromium(resolverRules = NO_NAMES): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -112,8 +116,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      // Safety net: the machine has no internet, and a test must never even try to resolve a name.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      `--host-resolver-rules=${resolverRules}`,
     ],
   })
 }
