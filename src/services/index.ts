@@ -37,7 +37,7 @@ export function startServices({ model, $consent, holder, nonce, initial, ran }: 
   signal(model, $consent, initial)
   const started = new Set<string>() // services whose script this file inserted
   const inserted = new Set<string>()
-  let released = new Set<string>() // categories or services whose held scripts ran on this page
+  const released = new Set<string>() // categories or services whose held scripts ran on this page
   const releasedUrls: [category: string, url: string | undefined][] = []
 
   const env: LoaderEnv = {
@@ -79,14 +79,14 @@ export function startServices({ model, $consent, holder, nonce, initial, ran }: 
   const start = (service: Service) => {
     if (started.has(service.id)) return
     const preset = service.preset && presets[service.preset]
-    // A disclosure-only service (a server-side processor) has nothing to load, so nothing to stop.
-    if (preset || service.src || service.code) started.add(service.id)
     const problems = preset ? preset.check(service.options) : []
     if (problems.length) {
       // Checked here, with the preset's own code, so the first script does not carry every preset's rules.
       console.error(`[soglasie] services.${service.id} will not load:\n  ${problems.map((p) => `services.${service.id}.options.${p}`).join('\n  ')}`)
       return
     }
+    // A disclosure-only service (a server-side processor) has nothing to load, so nothing to stop.
+    if (preset || service.src || service.code) started.add(service.id)
     if (preset) {
       preset.allow?.(service.options)
       preset.drain?.()
@@ -123,7 +123,6 @@ export function startServices({ model, $consent, holder, nonce, initial, ran }: 
     if (!stale.length) return
     sessionStorage.setItem('soglasie:reloaded', '1')
     location.reload()
-    released = new Set()
   }
 
   holder?.onHold((held) => release(held, $consent.get()))

@@ -305,6 +305,19 @@ function onHosts(url: string, hosts: readonly string[]): boolean {
 const withoutQuery = (url: string) => url.split('?')[0]!
 
 describe('presets', () => {
+  test('bad preset options: a console error names the option, and that service never loads', async () => {
+    const config = {
+      ...MINIMAL_CONFIG,
+      services: { ...MINIMAL_CONFIG.services, 'yandex-metrica': { category: 'analytics', preset: 'yandex-metrica', options: { id: '12a' } } },
+    }
+    const { visitor, tab } = await visit(widgetPage({ config, body: plainScript(CONTROL_SCRIPT) }))
+    await call(tab, 'acceptAll')
+    await settle(tab, 500)
+    expect(urls(visitor), 'the log works on this page').toContain(CONTROL_SCRIPT)
+    expect(tab.consoleErrors.join('\n')).toContain('services.yandex-metrica.options.id: expected a positive whole number, got "12a"')
+    expect(trackers(visitor)).toEqual([])
+  })
+
   test.each(PRESETS)('$preset: its hosts get nothing before consent, its script loads once after', async (row) => {
     const config = {
       ...MINIMAL_CONFIG,
