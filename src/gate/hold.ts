@@ -26,7 +26,7 @@ export interface Holder {
 
 /**
  * Auto-blocking. Other code's scripts and frames from tracker hosts never start loading before
- * consent: the `src` setters and `setAttribute` are intercepted (all Russian tracker loaders insert a
+ * consent: the `src` setters, `setAttribute` and `setAttributeNS` are intercepted (all Russian tracker loaders insert a
  * script with createElement), and an observer catches tags written in the HTML after this script, and
  * Tilda's marked counter snippets, before the parser runs them. Release is decided elsewhere (the
  * services file), so until that loads, nothing held ever loads: it fails closed.
@@ -36,7 +36,6 @@ export function hold(nonce: string): Holder {
   const held: Held[] = []
   const listeners: ((held: Held) => void)[] = []
   const setters = new Map<object, (this: Element, value: string) => void>()
-  const setAttribute = Element.prototype.setAttribute
   // Elements the widget itself let through (consented): the observer must not take them for page tags.
   const trusted = new WeakSet<Element>()
 
@@ -67,10 +66,17 @@ export function hold(nonce: string): Holder {
       },
     })
   }
-  Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
-    if (name.toLowerCase() === 'src' && suspect(this, String(value))) keep({ element: this as Frameable, url: String(value) })
-    else setAttribute.call(this, name, value)
-  }
+  // setAttribute(name, value) and setAttributeNS(ns, name, value): the name and value sit at the end.
+  const attributeSetters = (['setAttribute', 'setAttributeNS'] as const).map((key) => {
+    const original = Element.prototype[key] as (this: Element, ...args: string[]) => void
+    Element.prototype[key] = function (this: Element, ...args: string[]) {
+      const [name, url] = args.slice(-2).map(String) as [string, string]
+      if (name.toLowerCase() === 'src' && suspect(this, url)) keep({ element: this as Frameable, url })
+      else original.apply(this, args)
+    } as never
+    return [key, original] as const
+  })
+
 
   // Tags in the HTML: the parser lets observers run before it runs a script, so a changed type stops it.
   const observer = new MutationObserver((records) => {
@@ -105,7 +111,7 @@ export function hold(nonce: string): Holder {
       if (!('soglasieHeld' in element.dataset)) return setSrc(element, url!)
       // A tag the parser already handled cannot start again: run a copy.
       const copy = document.createElement('script')
-      for (const { name, value } of element.attributes) if (name !== 'type' && name !== 'src') setAttribute.call(copy, name, value)
+      for (const { name, value } of element.attributes) if (name !== 'type' && name !== 'src') copy.setAttribute(name, value)
       delete copy.dataset.soglasieHeld
       trusted.add(copy)
       copy.nonce = nonce
@@ -115,7 +121,7 @@ export function hold(nonce: string): Holder {
     },
     stop() {
       observer.disconnect()
-      Element.prototype.setAttribute = setAttribute
+      for (const [key, original] of attributeSetters) Element.prototype[key] = original as never
       for (const [proto, set] of setters) Object.defineProperty(proto, 'src', { ...Object.getOwnPropertyDescriptor(proto, 'src'), set })
       held.forEach(holder.release)
     },

@@ -189,8 +189,8 @@ describe('deciding on the Tilda page', () => {
 describe('auto-blocking: the ways page code puts a tracker on the page', () => {
   const FRAME = 'https://forms.yandex.ru/cloud/1?iframe=1'
   const script = (code: string) => `<script>(function(){${code}})()</script>`
-  // The first six go through the intercepted src setters and setAttribute; the last four take other
-  // paths into the document (another setter, a parsed fragment, the parser itself, innerHTML).
+  // The first seven go through the intercepted src setters, setAttribute and setAttributeNS; the last
+  // three take other paths into the document (a parsed fragment, the parser itself, innerHTML).
   type Way = { way: string; code: string; url: string }
   const WAYS: Way[] = [
     { way: 'script.src = url', url: METRICA_TAG, code: `var s=document.createElement('script'); s.async=true; s.src='${METRICA_TAG}'; document.head.appendChild(s)` },
@@ -205,10 +205,10 @@ describe('auto-blocking: the ways page code puts a tracker on the page', () => {
     { way: 'an iframe by innerHTML', url: FRAME, code: `var d=document.createElement('div'); document.body.appendChild(d); d.innerHTML='<iframe src="${FRAME}"></iframe>'` },
   ]
 
-  const HELD = WAYS.slice(0, 6)
+  const HELD = WAYS.slice(0, 7)
   // Known gaps, listed in the README: these paths are not intercepted yet. `test.fails` turns red the
   // day one of them is held, so the list is kept honest.
-  const NOT_HELD = WAYS.slice(6)
+  const NOT_HELD = WAYS.slice(7)
 
   const nothingBeforeConsent = async ({ code, url }: Way) => {
     const body = script(code) + plainScript(CONTROL_SCRIPT)

@@ -7,7 +7,7 @@ const config = JSON.parse(readFileSync('demo/soglasie.config.json', 'utf8'))
 
 test('the demo config is valid, preset options included', () => {
   expect(validate(config)).toEqual([])
-  const problems = Object.entries(config.services as Record<string, { preset?: keyof typeof presets; options?: object }>)
+  const problems = Object.entries(config.services as Record<string, { preset?: keyof typeof presets; options?: Record<string, unknown> }>)
     .flatMap(([id, s]) => (s.preset ? presets[s.preset].check(s.options ?? {}).map((p) => `${id}: ${p}`) : []))
   expect(problems).toEqual([])
 })
