@@ -1,5 +1,4 @@
-import type { Model } from './config/model'
-import { blank, type Consent } from './consent/consent'
+import type { Consent } from './consent/consent'
 import { $consent, type Choice, type ConsentActions } from './consent/store'
 import { $banner, $dialog } from './view'
 
@@ -23,19 +22,19 @@ export interface Soglasie {
 }
 
 /**
- * The public API over the store's actions. Without actions (the config was invalid) it still answers,
- * but every decision is refused and nothing optional is allowed: the widget fails closed.
+ * The public API over the store's actions. Without actions (the config was invalid) it still answers
+ * from the never-connected store, which allows only necessary, and every decision is refused: the
+ * widget fails closed.
  */
-export function createApi(actions: ConsentActions | null, model: Model | null, rescan = () => {}): Soglasie {
+export function createApi(actions: ConsentActions | null, rescan = () => {}): Soglasie {
   const decide = (act: (a: ConsentActions) => void) => () => {
     if (actions) act(actions)
     else console.error('[soglasie] the config is invalid: no choice is stored and nothing optional loads')
   }
-  const consent = () => (model ? $consent.get() : blank({ revision: 1, categories: [{ id: 'necessary' }], services: [] }))
   return {
-    show: () => model && $banner.set(true),
-    showPreferences: () => model && $dialog.set('preferences'),
-    showPolicy: () => model && $dialog.set('policy'),
+    show: () => $banner.set(true),
+    showPreferences: () => $dialog.set('preferences'),
+    showPolicy: () => $dialog.set('policy'),
     hide: () => {
       $banner.set(false)
       $dialog.set(null)
@@ -44,9 +43,9 @@ export function createApi(actions: ConsentActions | null, model: Model | null, r
     rejectAll: decide((a) => a.rejectAll('api')),
     accept: (choice) => decide((a) => a.accept(choice, 'api'))(),
     withdraw: decide((a) => a.withdraw('api')),
-    getConsent: consent,
-    isAllowed: (id) => consent().categories[id] ?? consent().services[id] ?? false,
-    onChange: (listener) => (model ? $consent.listen((value) => listener(value)) : () => {}),
+    getConsent: () => $consent.get(),
+    isAllowed: (id) => $consent.get().categories[id] ?? $consent.get().services[id] ?? false,
+    onChange: (listener) => $consent.listen((value) => listener(value)),
     rescan,
   }
 }

@@ -48,7 +48,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
   const { model, errors } = parseConfig(config)
   if (!model) {
     console.error(`[soglasie] invalid config, nothing optional will load:\n  ${errors.join('\n  ')}`)
-    started = createApi(null, null)
+    started = createApi(null)
   } else {
     if (model.autoBlock) {
       holder.add(model.services.flatMap((s) => (s.src ? [new URL(s.src, location.href).host] : [])))
@@ -90,7 +90,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
         (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
       )
     })
-    started = createApi(actions, model, rescan)
+    started = createApi(actions, rescan)
   }
   // After init returns, so the script tag's `window.Soglasie` is set when listeners run.
   const api = started

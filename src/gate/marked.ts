@@ -62,7 +62,7 @@ export function gateMarked($consent: ReadableAtom<Consent>, { nonce, setSrc, pla
 }
 
 /** Whether the consent allows a marked element; unknown ids never do (fail closed). */
-export function allows(consent: Consent, element: HTMLElement): boolean {
+function allows(consent: Consent, element: HTMLElement): boolean {
   const service = element.dataset.consentService
   if (service) return consent.services[service] === true
   return element.dataset.consent!.split(/[\s,]+/).every((id) => consent.categories[id] === true)
