@@ -65,6 +65,18 @@ export default defineConfig(({ mode }) => ({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'collector',
+          environment: 'node',
+          include: ['test/collector/**/*.test.ts'],
+          // Compiles the collector (the kill -9 test runs it as `node`) and finds or starts PostgreSQL.
+          globalSetup: ['test/collector/setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 }))

@@ -1,0 +1,6 @@
+export { createCollector, type Collector } from './collector.js'
+export type { CollectorOptions } from './options.js'
+export type { IpPolicy } from './client-ip.js'
+export type { Verdict } from './chain.js'
+export { checkReceipt } from './receipt/validate.js'
+export type { Receipt } from './receipt/types.js'
