@@ -4,10 +4,13 @@ import type { Consent } from './consent/consent'
 import { $consent, connect } from './consent/store'
 import { watchOtherTabs } from './consent/tabs'
 import { hold, type Holder } from './gate/hold'
-import { gateMarked } from './gate/marked'
-import type { ServicesModule } from './services/index'
+import { draft } from './receipts/receipt'
+import { openOutbox } from './receipts/outbox'
+import type { Services, ServicesModule } from './services/index'
 import type { DialogsModule } from './ui/dialogs/context'
+import { notice } from './ui/banner'
 import { mountUi } from './ui/mount'
+import { textsFor, type Language } from './ui/texts'
 import { $banner } from './view'
 
 export { $consent } from './consent/store'
@@ -36,8 +39,18 @@ export interface InitOptions {
 let started: Soglasie | undefined
 
 /**
+ * The texts a receipt's `consentText.sha256` covers, for a config and a language: what the banner
+ * showed, joined by line feeds. For checking receipts; runs without a page.
+ */
+export function consentText(config: unknown, language: Language): string {
+  const { model, errors } = parseConfig(config)
+  if (!model) throw new TypeError(`[soglasie] invalid config:\n  ${errors.join('\n  ')}`)
+  return notice(model, textsFor(model, language)).filter(Boolean).join('\n')
+}
+
+/**
  * Starts the widget once per page: holds tracker scripts back, validates the config, reads the stored
- * choice, gates the page's marked elements, shows the banner. A second call returns the first call's
+ * choice, shows the banner, keeps a receipt of every decision, and loads the rest when it is needed. A second call returns the first call's
  * API. An invalid config is reported on the console, and nothing optional ever loads.
  */
 export function init(config: unknown, options: InitOptions = {}): Soglasie {
@@ -63,34 +76,50 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     notify = watchOtherTabs(`soglasie:${model.cookie.name}`, actions.reload)
     $consent.listen((detail) => dispatchEvent(new CustomEvent('soglasie:change', { detail })))
     const ui = mountUi(model, actions, chunks.dialogs)
-    // What ran on this page and cannot be stopped: a withdrawal reloads the page.
-    const ran = new Set<string>()
-    const rescan = gateMarked($consent, {
-      nonce,
-      setSrc: model.autoBlock ? holder.setSrc : undefined,
-      placeholder: ui.placeholder,
-      onRun: (id) => ran.add(id),
-    })
     $consent.subscribe((consent) => $banner.set(!consent.decided))
+    const outbox = model.receipts.endpoint ? openOutbox(`soglasie:${model.cookie.name}:outbox`) : null
 
-    // The services file loads when something optional is allowed, or on any change (a withdrawal
-    // needs it to clean up), so a returning visitor who refused never downloads it. Without
-    // auto-blocking it loads at once: while refused, it switches on the vendors' own opt-outs
-    // (Metrica's disableYaCounter<ID>) for counters that nothing holds back.
+    // The services file runs everything optional: presets, held and marked scripts, receipts delivery.
     const initial = $consent.get()
+    let services: Promise<Services | void> | undefined
+    const loadServices = () =>
+      (services ??= (marked.disconnect(), chunks.services()).then(
+        (module) =>
+          module.startServices({
+            model,
+            $consent,
+            holder: model.autoBlock ? holder : null,
+            nonce,
+            initial,
+            placeholder: ui.placeholder,
+            outbox,
+          }),
+        (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
+      ))
+    const findMarked = () => document.querySelector('[data-consent]') && loadServices()
+    const marked = new MutationObserver(findMarked)
+    marked.observe(document, { childList: true, subtree: true })
+
+    // The receipt is in the outbox before anything is sent, in the same task as the decision.
+    actions.onDecision((decision) => {
+      if (!outbox) return
+      outbox.write([...outbox.read(), draft(decision, model, ui.consentText)])
+      loadServices().then((started) => started?.flush())
+    })
+
+    // It loads when something optional is allowed, on any change (a withdrawal needs it to clean up),
+    // when receipts wait to be sent, and for marked elements (placeholders), so a returning visitor
+    // who refused on a page without embeds never downloads it. Without auto-blocking it loads at
+    // once: while refused, it switches on the vendors' own opt-outs (Metrica's disableYaCounter<ID>)
+    // for counters that nothing holds back.
     const optional = (consent: Consent) =>
       model.categories.some((c) => c.id !== 'necessary' && consent.categories[c.id]) ||
       model.services.some((s) => s.category !== 'necessary' && consent.services[s.id])
-    let services: Promise<void> | undefined
     $consent.subscribe((consent) => {
-      if (services || (consent === initial && !optional(consent) && model.autoBlock)) return
-      services = chunks.services().then(
-        (module) =>
-          module.startServices({ model, $consent, holder: model.autoBlock ? holder : null, nonce, initial, ran }),
-        (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
-      )
+      if (consent !== initial || optional(consent) || !model.autoBlock || outbox?.read().length) loadServices()
     })
-    started = createApi(actions, rescan)
+    findMarked()
+    started = createApi(actions, () => void loadServices().then((started) => started?.rescan()))
   }
   // After init returns, so the script tag's `window.Soglasie` is set when listeners run.
   const api = started

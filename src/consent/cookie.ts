@@ -1,6 +1,7 @@
 import type { Model } from '../config/model'
 import type { Consent } from './consent'
 import { blank, seal } from './consent'
+import { fingerprint } from './fingerprint'
 
 // The cookie travels with every request to the site, so it is short and plain ASCII:
 //   1.<d|p>.<consent id>.<revision>.<seconds since epoch, base 36>.<set>.<allowed id>.<allowed id>...
@@ -42,14 +43,11 @@ export function decode(value: string | undefined, model: Model, now = Date.now()
   })
 }
 
-function isNecessary(id: string, model: Model): boolean {
+export function isNecessary(id: string, model: Model): boolean {
   return id === 'necessary' || model.services.some((s) => s.id === id && s.category === 'necessary')
 }
 
-/** FNV-1a over the sorted ids: a short fingerprint of what the visitor was asked about. */
+/** A short fingerprint of what the visitor was asked about: every enabled id, sorted. */
 export function setHash(model: Model): string {
-  const ids = [...model.categories, ...model.services].map((x) => x.id).sort().join(' ')
-  let hash = 0x811c9dc5
-  for (let i = 0; i < ids.length; i++) hash = Math.imul(hash ^ ids.charCodeAt(i), 0x01000193)
-  return (hash >>> 0).toString(36)
+  return fingerprint([...model.categories, ...model.services].map((x) => x.id).sort().join(' '))
 }

@@ -3,8 +3,11 @@ import type { Model, Service } from '../config/model'
 import type { Consent } from '../consent/consent'
 import { matches } from '../gate/hosts'
 import type { Held, Holder } from '../gate/hold'
+import { gateMarked } from '../gate/marked'
 import { presets } from '../presets/index'
 import type { LoaderEnv } from '../presets/preset'
+import { deliver } from '../receipts/deliver'
+import type { Outbox } from '../receipts/outbox'
 import { forget } from './forget'
 import { signal } from './signals'
 
@@ -16,12 +19,21 @@ export interface ServicesContext {
   nonce: string
   /** The consent the page started with: what a first change withdraws is measured against it. */
   initial: Consent
-  /** Categories and services whose marked scripts ran on this page. */
-  ran: Set<string>
+  /** Puts a placeholder in place of a gated iframe that is not allowed yet; returns its undo. */
+  placeholder(frame: HTMLIFrameElement): () => void
+  /** Receipts waiting to be sent; null when no endpoint is configured. */
+  outbox: Outbox | null
+}
+
+export interface Services {
+  /** Looks for marked elements again (`Soglasie.rescan()`). */
+  rescan(): void
+  /** Sends the receipts waiting in the outbox now. */
+  flush(): void
 }
 
 export interface ServicesModule {
-  startServices(context: ServicesContext): void
+  startServices(context: ServicesContext): Services
 }
 
 // Tilda's marks on its Site-Settings counters, in the config's words.
@@ -33,11 +45,13 @@ const MARKS: Record<string, string> = { analytics: 'analytics', advertising: 'ma
  * as marketing, and a held script that a configured preset loads itself is dropped, so it runs once.
  * On withdrawal the service's cookies and storage go, and a page that ran its script reloads.
  */
-export function startServices({ model, $consent, holder, nonce, initial, ran }: ServicesContext): void {
+export function startServices({ model, $consent, holder, nonce, initial, placeholder, outbox }: ServicesContext): Services {
   signal(model, $consent, initial)
+  const flush = outbox ? deliver(model, outbox) : () => {}
   const started = new Set<string>() // services whose script this file inserted
   const inserted = new Set<string>()
   const released = new Set<string>() // categories or services whose held scripts ran on this page
+  const ran = new Set<string>() // categories or services whose marked scripts ran on this page
   const releasedUrls: [category: string, url: string | undefined][] = []
 
   const env: LoaderEnv = {
@@ -127,4 +141,11 @@ export function startServices({ model, $consent, holder, nonce, initial, ran }: 
 
   holder?.onHold((held) => release(held, $consent.get()))
   $consent.subscribe(apply)
+  const rescan = gateMarked($consent, {
+    nonce,
+    setSrc: holder?.setSrc,
+    placeholder,
+    onRun: (id) => ran.add(id),
+  })
+  return { rescan, flush }
 }

@@ -11,17 +11,12 @@ import { fill } from './texts'
  * framework could load. Accept, reject and customize are the same element with the same style.
  */
 export function banner(model: Model, texts: BannerTexts, actions: ConsentActions, open: (dialog: Dialog) => void): HTMLElement {
-  const purposes = model.categories.filter((c) => c.id !== 'necessary').map((c) => categoryTitle(c, texts))
-  const text = fill(texts.bannerText, {
-    operator: model.operator.name,
-    purposes: purposes.join(', ').toLowerCase(),
-    processors: processors(model).join(', ') || model.operator.name,
-  })
+  const [title, text, policyLink, consentLink, acceptAll, reject, customize] = notice(model, texts)
   const inline = model.policy.markdown !== undefined
   const policy = element(
     'a',
     inline ? { href: '#soglasie-policy' } : { href: model.policy.url, target: '_blank', rel: 'noopener' },
-    texts.policyLink,
+    policyLink,
   )
   if (inline) {
     policy.onclick = (event) => {
@@ -29,24 +24,39 @@ export function banner(model: Model, texts: BannerTexts, actions: ConsentActions
       open('policy')
     }
   }
-  const documentUrl = model.consentDocument.url
   return element(
     'section',
     { class: `banner ${model.ui.position}`, 'aria-labelledby': 'sg-banner-title' },
-    element('h2', { id: 'sg-banner-title' }, texts.bannerTitle),
+    element('h2', { id: 'sg-banner-title' }, title),
     element('p', {}, text),
     element(
       'p',
       { class: 'links' },
       policy,
-      documentUrl && element('a', { href: documentUrl, target: '_blank', rel: 'noopener' }, texts.consentLink),
+      consentLink && element('a', { href: model.consentDocument.url, target: '_blank', rel: 'noopener' }, consentLink),
     ),
     element(
       'div',
       { class: 'buttons' },
-      button(texts.acceptAll, () => actions.acceptAll('accept-all')),
-      button(texts.reject, () => actions.rejectAll('reject-all')),
-      button(texts.customize, () => open('preferences')),
+      button(acceptAll!, () => actions.acceptAll('accept-all')),
+      button(reject!, () => actions.rejectAll('reject-all')),
+      button(customize!, () => open('preferences')),
     ),
   )
+}
+
+/**
+ * The banner's texts as shown, in display order: title, text, policy link, consent-document link
+ * (when configured), the three buttons. A receipt's `consentText.sha256` is the hash of these joined
+ * by line feeds, so anyone holding the config can recompute it.
+ */
+export function notice(model: Model, texts: BannerTexts): (string | undefined)[] {
+  const purposes = model.categories.filter((c) => c.id !== 'necessary').map((c) => categoryTitle(c, texts))
+  const text = fill(texts.bannerText, {
+    operator: model.operator.name,
+    purposes: purposes.join(', ').toLowerCase(),
+    processors: processors(model).join(', ') || model.operator.name,
+  })
+  const consentLink = model.consentDocument.url && texts.consentLink
+  return [texts.bannerTitle, text, texts.policyLink, consentLink, texts.acceptAll, texts.reject, texts.customize]
 }

@@ -3,7 +3,7 @@ import css from '../../styles/banner.css?inline'
 import type { Model } from '../config/model'
 import { $consent, type ConsentActions } from '../consent/store'
 import { $banner, $dialog, type Dialog } from '../view'
-import { banner } from './banner'
+import { banner, notice } from './banner'
 import type { Dialogs, DialogsModule } from './dialogs/context'
 import { button, element } from './element'
 import { adopt } from './sheet'
@@ -21,11 +21,13 @@ export type LoadDialogs = () => Promise<DialogsModule>
 export interface Ui {
   /** Puts a placeholder in place of a gated embed; returns its undo. */
   placeholder(frame: HTMLIFrameElement): () => void
+  /** What the visitor is asked to agree to, as receipts record it. */
+  readonly consentText: { readonly text: string; readonly language: string }
 }
 
 export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): Ui {
-  const texts = textsFor(model)
   const language = pickLanguage(model.language)
+  const texts = textsFor(model, language)
   const open = (dialog: Dialog) => $dialog.set(dialog)
   let root: ShadowRoot
   let dialogs: Promise<Dialogs | void> | undefined
@@ -82,6 +84,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
   }
   listenForOpeners()
   return {
+    consentText: { text: notice(model, texts).filter(Boolean).join('\n'), language },
     placeholder(frame) {
       // Hidden at once (an iframe without src is an empty box); the placeholder follows with the file.
       frame.hidden = true

@@ -15,8 +15,7 @@ export function pickLanguage(setting: Model['language']): Language {
 }
 
 /** The banner's texts in the visitor's language, with the config's overrides. */
-export function textsFor(model: Model): BannerTexts {
-  const language = pickLanguage(model.language)
+export function textsFor(model: Model, language: Language = pickLanguage(model.language)): BannerTexts {
   return { ...{ ru, en }[language], ...model.texts[language] }
 }
 
