@@ -1,5 +1,6 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
-import { checkOptions, inject, oneOf, page, positiveId, required, text } from './shared'
+import { inject, oneOf, page, positiveId, required, takes, text } from './shared'
 
 interface Queue {
   (...args: unknown[]): void
@@ -8,14 +9,10 @@ interface Queue {
 
 /** The online chat («кнопка на сайт»); amoCRM's web forms are separate embeds. */
 export const amocrm: Preset = {
-  title: 'amoCRM',
-  processor: { name: 'АО «Амоцрм»', country: 'RU', purpose: 'Онлайн-чат и обработка обращений в CRM' },
+  ...disclosures.amocrm,
   hosts: ['gso.amocrm.ru'],
-  // Cookie and storage names are not documented (trackers.md: unverified).
-  cookies: [],
   storage: [],
-  check: (options) =>
-    checkOptions(options, { id: required(positiveId), hash: required(text), locale: oneOf('ru', 'en') }),
+  ...takes({ id: required(positiveId), hash: required(text), locale: oneOf('ru', 'en') }),
   load(options, env) {
     const w = page()
     w.amo_social_button = {

@@ -1,28 +1,24 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
-import { argsOf, checkOptions, inject, keepOnly, optOutFlag, page, required } from './shared'
+import { argsOf, fits, inject, keepOnly, optOutFlag, page, required, takes, type Rule } from './shared'
 
-const measurementId = (value: unknown) => typeof value === 'string' && /^G-[A-Z0-9]+$/.test(value)
+const measurementId: Rule = {
+  expected: 'a measurement id like "G-XXXXXXXXXX"',
+  schema: { type: 'string', pattern: '^G-[A-Z0-9]+$' },
+}
 
 // What a pre-consent `dataLayer` may keep: setup, not hits.
 const SETUP = ['js', 'config', 'consent', 'set']
 
 /** Google's own opt-out flag for a measurement id. */
 const optOut = (options: Readonly<Record<string, unknown>>) =>
-  measurementId(options.id) ? 'ga-disable-' + options.id : undefined
+  fits(measurementId.schema, options.id) ? 'ga-disable-' + options.id : undefined
 
 export const googleAnalytics: Preset = {
-  title: 'Google Analytics',
-  processor: {
-    name: 'Google LLC',
-    country: 'US',
-    purpose: 'Веб-аналитика: статистика посещений и действий на сайте',
-    policyUrl: 'https://policies.google.com/privacy',
-  },
+  ...disclosures['google-analytics'],
   hosts: ['googletagmanager.com', 'google-analytics.com'],
-  cookies: ['_ga', '_ga_*', '_gid'],
   storage: [],
-  check: (options) =>
-    checkOptions(options, { id: required({ expected: 'a measurement id like "G-XXXXXXXXXX"', test: measurementId }) }),
+  ...takes({ id: required(measurementId) }),
   load(options, env) {
     const w = page()
     const dataLayer = (w.dataLayer = w.dataLayer || []) as unknown[]

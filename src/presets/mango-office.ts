@@ -1,5 +1,6 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
-import { argsOf, checkOptions, inject, keepOnly, oneOf, page, positiveId, required } from './shared'
+import { argsOf, inject, keepOnly, oneOf, page, positiveId, required, takes } from './shared'
 
 interface Mgo {
   (...args: unknown[]): void
@@ -18,13 +19,11 @@ const isInit = (entry: unknown) => {
 }
 
 export const mangoOffice: Preset = {
-  title: 'Mango Office',
-  processor: { name: 'ООО «Манго Телеком»', country: 'RU', purpose: 'Коллтрекинг, обратный звонок и аналитика обращений' },
+  ...disclosures['mango-office'],
   hosts: ['widgets.mango-office.ru', 'dct.mango-office.ru'],
-  cookies: ['mgo_*'],
   // trackers.md names no storage keys for the widget.
   storage: [],
-  check: (options) => checkOptions(options, { id: required(positiveId), mode: oneOf(...MODES) }),
+  ...takes({ id: required(positiveId), mode: oneOf(...MODES) }),
   load(options, env) {
     const w = page()
     w.MangoObject = 'mgo'

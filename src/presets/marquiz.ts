@@ -1,23 +1,17 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
-import { checkOptions, inject, oneOf, page, required, text } from './shared'
+import { inject, oneOf, page, required, takes, text } from './shared'
 
 interface Marquiz {
   init(options: Record<string, unknown>): void
 }
 
 export const marquiz: Preset = {
-  title: 'Marquiz',
-  processor: {
-    name: 'ИП Балачков Геннадий Андреевич',
-    country: 'RU',
-    purpose: 'Интерактивные квизы (тесты) на сайте',
-  },
+  ...disclosures.marquiz,
   hosts: ['script.marquiz.ru'],
-  // Cookie and storage names are not documented (trackers.md: unverified).
-  cookies: [],
   storage: [],
   // `region` is where the Marquiz account lives; Marquiz's snippet says which.
-  check: (options) => checkOptions(options, { id: required(text), region: oneOf('ru', 'eu') }),
+  ...takes({ id: required(text), region: oneOf('ru', 'eu') }),
   load(options, env) {
     const settings = {
       host: '//quiz.marquiz.ru',

@@ -1,4 +1,5 @@
 import type { Processor } from '../config/types'
+import type { Rule } from './shared'
 
 /** What a loader may use. Both keep the page's CSP nonce and do each thing at most once per page. */
 export interface LoaderEnv {
@@ -9,24 +10,35 @@ export interface LoaderEnv {
 }
 
 /**
- * One tracker or widget: data plus two small functions. Adding a preset is one new file and one line in
- * `presets/index.ts` (and its display names in `presets/names.ts`, which the banner needs first).
+ * What the visitor is told about a preset's service when the config does not say. Every preset's is in
+ * `presets/disclosures.ts`, so the preferences dialog can show it without carrying the loaders.
  */
-export interface Preset {
+export interface Disclosure {
   /** Shown when the config gives no `title`. */
   readonly title: string
-  /** The default processor disclosed to the visitor; a service's `processor` replaces it. */
+  /** The default processor disclosed to the visitor; a service's `processor` replaces it as a whole. */
   readonly processor: Processor
+  /** First-party cookies it sets (names or `*` patterns); deleted on withdrawal. */
+  readonly cookies: readonly string[]
+}
+
+/**
+ * One tracker or widget: data plus two small functions. Adding a preset is one new file, one line in
+ * `presets/index.ts`, its entries in `presets/disclosures.ts` and `presets/docs.ts` (what the dialogs and
+ * the schema show without loading the presets), and its display names in `presets/names.ts` (which the
+ * banner needs first).
+ */
+export interface Preset extends Disclosure {
   /**
    * Where its scripts, frames and hits come from: a host (`mc.yandex.ru`, matching subdomains too) or a
    * host with a path prefix (`vk.com/js/api/`). Scripts other code inserts from these are held back
    * until the service is allowed.
    */
   readonly hosts: readonly string[]
-  /** First-party cookies it sets (names or `*` patterns); deleted on withdrawal. */
-  readonly cookies: readonly string[]
   /** localStorage and sessionStorage keys (names or `*` patterns); cleared on withdrawal. */
   readonly storage: readonly string[]
+  /** What its `options` take: `check` applies these; schema.json and the configurator describe them. */
+  readonly options: Readonly<Record<string, Rule>>
   /** Problems with the service's `options`, each as `key: what was expected`; none means valid. */
   check(options: Readonly<Record<string, unknown>>): string[]
   /** Starts the service once consent is there. Called at most once per page. */

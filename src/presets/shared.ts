@@ -1,33 +1,62 @@
 import type { LoaderEnv, Preset } from './preset'
 
+/**
+ * An option's value, written as JSON Schema: schema.json and the configurator use it as it is, and
+ * `check` tests by it (`fits`), so the editor and the widget cannot disagree about an option.
+ */
+export type OptionSchema =
+  | { readonly type: 'string'; readonly pattern: string }
+  | { readonly type: 'integer'; readonly minimum: number; readonly maximum: number }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'object' }
+  | { readonly enum: readonly string[] }
+  | { readonly anyOf: readonly OptionSchema[] }
+
 /** What one option takes. `expected` completes `key: expected …, got …`. */
 export interface Rule {
   readonly expected: string
-  readonly test: (value: unknown) => boolean
+  readonly schema: OptionSchema
   readonly required?: boolean
+}
+
+/** Whether a JSON value fits `schema`, as a JSON Schema validator reads it (a test holds ajv to the same). */
+export function fits(schema: OptionSchema, value: unknown): boolean {
+  if ('anyOf' in schema) return schema.anyOf.some((inner) => fits(inner, value))
+  if ('enum' in schema) return schema.enum.includes(value as string)
+  if (schema.type === 'string') return typeof value === 'string' && new RegExp(schema.pattern, 'u').test(value)
+  if (schema.type === 'integer') {
+    return Number.isInteger(value) && (value as number) >= schema.minimum && (value as number) <= schema.maximum
+  }
+  if (schema.type === 'boolean') return typeof value === 'boolean'
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export const required = (rule: Rule): Rule => ({ ...rule, required: true })
 
 export const positiveId: Rule = {
   expected: 'a positive whole number',
-  test: (value) =>
-    (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) &&
-    Number.isSafeInteger(Number(value)) &&
-    Number(value) > 0,
+  schema: {
+    anyOf: [
+      { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+      // Digits as a snippet quotes them; 15 significant ones always make a safe integer.
+      { type: 'string', pattern: '^0*[1-9]\\d{0,14}$' },
+    ],
+  },
 }
 
-export const flag: Rule = { expected: 'true or false', test: (value) => typeof value === 'boolean' }
+export const flag: Rule = { expected: 'true or false', schema: { type: 'boolean' } }
 
-export const text: Rule = {
-  expected: 'a non-empty string',
-  test: (value) => typeof value === 'string' && value.trim() !== '',
-}
+export const text: Rule = { expected: 'a non-empty string', schema: { type: 'string', pattern: '\\S' } }
 
 export const oneOf = (...values: string[]): Rule => ({
   expected: values.map((value) => JSON.stringify(value)).join(' or '),
-  test: (value) => values.includes(value as string),
+  schema: { enum: values },
 })
+
+/** A preset's options and the `check` that applies them. */
+export function takes(options: Readonly<Record<string, Rule>>): Pick<Preset, 'options' | 'check'> {
+  return { options, check: (given) => checkOptions(given, options) }
+}
 
 /** Problems with `options` against `rules`, in the rules' order, then unknown keys. */
 export function checkOptions(options: Readonly<Record<string, unknown>>, rules: Record<string, Rule>): string[] {
@@ -37,7 +66,7 @@ export function checkOptions(options: Readonly<Record<string, unknown>>, rules: 
     const value = options[key]
     if (value === undefined) {
       if (rule.required) problems.push(`${key}: required`)
-    } else if (!rule.test(value)) problems.push(`${key}: expected ${rule.expected}, got ${show(value)}`)
+    } else if (!fits(rule.schema, value)) problems.push(`${key}: expected ${rule.expected}, got ${show(value)}`)
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {

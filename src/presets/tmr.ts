@@ -1,19 +1,17 @@
-import type { Preset } from './preset'
-import { checkOptions, inject, keepOnly, page, positiveId, required } from './shared'
+import type { Disclosure, Preset } from './preset'
+import { inject, keepOnly, page, positiveId, required, takes } from './shared'
 
 /**
  * The Top.Mail.Ru counter, which is also the VK Ads pixel: one `code.js`, one `_tmr` queue, told apart
  * only by how the site names them. Two configured counters share the script and the queue.
  */
-export function topMailRuCounter(title: string, purpose: string): Preset {
+export function topMailRuCounter(disclosure: Disclosure): Preset {
   return {
-    title,
-    processor: { name: 'ООО «В контакте»', country: 'RU', purpose },
+    ...disclosure,
     hosts: ['top-fwz1.mail.ru'],
-    cookies: ['tmr_*'],
     // Not confirmed in trackers.md; the prefix is the counter's own, so clearing it cannot hit site data.
     storage: ['tmr_*'],
-    check: (options) => checkOptions(options, { id: required(positiveId) }),
+    ...takes({ id: required(positiveId) }),
     load(options, env) {
       const w = page()
       const queue = (w._tmr = w._tmr || []) as { push(entry: object): void }

@@ -1,4 +1,5 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
 import { topMailRuCounter } from './tmr'
 
-export const topMailRu: Preset = topMailRuCounter('Top.Mail.Ru', 'Веб-аналитика: статистика посещений сайта')
+export const topMailRu: Preset = topMailRuCounter(disclosures['top-mail-ru'])

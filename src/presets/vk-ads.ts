@@ -1,7 +1,5 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
 import { topMailRuCounter } from './tmr'
 
-export const vkAds: Preset = topMailRuCounter(
-  'Пиксель VK Рекламы',
-  'Реклама: измерение эффективности объявлений и ретаргетинг в VK Рекламе',
-)
+export const vkAds: Preset = topMailRuCounter(disclosures['vk-ads'])

@@ -1,5 +1,6 @@
+import { disclosures } from './disclosures'
 import type { Preset } from './preset'
-import { argsOf, checkOptions, flag, inject, keepOnly, optOutFlag, page, positiveId, required, type Rule } from './shared'
+import { argsOf, fits, flag, inject, keepOnly, optOutFlag, page, positiveId, required, takes, type Rule } from './shared'
 
 interface Ym {
   (...args: unknown[]): void
@@ -15,26 +16,19 @@ const rules: Record<string, Rule> = {
   accurateTrackBounce: flag,
   ecommerce: {
     expected: 'true, false or the name of a data container',
-    test: (value) => typeof value === 'boolean' || (typeof value === 'string' && /^[A-Za-z_$][\w$]*$/.test(value)),
+    schema: { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$' }] },
   },
 }
 
 const optOut = (options: Readonly<Record<string, unknown>>) =>
-  positiveId.test(options.id) ? 'disableYaCounter' + Number(options.id) : undefined
+  fits(positiveId.schema, options.id) ? 'disableYaCounter' + Number(options.id) : undefined
 
 export const yandexMetrica: Preset = {
-  title: 'Яндекс Метрика',
-  processor: {
-    name: 'ООО «Яндекс»',
-    country: 'RU',
-    purpose: 'Веб-аналитика: статистика посещений и действий на сайте',
-    policyUrl: 'https://yandex.ru/legal/confidential/',
-  },
+  ...disclosures['yandex-metrica'],
   hosts: ['mc.yandex.ru', 'mc.yandex.com', 'mc.webvisor.org', 'mc.webvisor.com'],
-  cookies: ['_ym_*'],
   // `_ym_uid` is mirrored to localStorage and restored from it; `zz` is Metrica's too.
   storage: ['_ym*', 'zz'],
-  check: (options) => checkOptions(options, rules),
+  ...takes(rules),
   load(options, env) {
     const id = Number(options.id)
     const w = page()

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import Cookies from 'js-cookie'
 import { parseConfig } from '../../src/config/validate'
 import type { Model } from '../../src/config/model'
+import type { Config } from '../../src/config/types'
 import { $consent, connect, type ConsentActions } from '../../src/consent/store'
 import { Preferences } from '../../src/ui/dialogs/preferences'
 import { ru, ruDialogs } from '../../src/texts/ru'
@@ -51,6 +52,51 @@ test('a service discloses its processor, country, cookies; a foreign one is mark
   expect(ga.textContent).toContain('US (трансграничная передача)')
   expect(ga.textContent).toContain('_ga, _ga_*')
   expect(container.textContent).toContain('АО «Амоцрм»')
+})
+
+/** The preferences for a config whose services are these. */
+const showServices = (services: Config['services']) => {
+  model = parseConfig(config({ services })).model!
+  actions = connect(model)
+  show()
+}
+const disclosure = (title: string) => screen.getByRole('switch', { name: title }).closest('li')!
+
+test('a preset discloses its own processor, purpose, policy link and cookies when the config does not', () => {
+  showServices({ 'yandex-metrica': { category: 'analytics', preset: 'yandex-metrica', options: { id: 1 } } })
+  const metrica = disclosure('Яндекс Метрика')
+  expect(metrica.textContent).toContain('ООО «Яндекс»')
+  expect(metrica.textContent).toContain('RU')
+  expect(metrica.textContent).toContain('Веб-аналитика: статистика посещений и действий на сайте')
+  expect(metrica.textContent).toContain('_ym_*')
+  expect(within(metrica).getByRole('link').getAttribute('href')).toBe('https://yandex.ru/legal/confidential/')
+})
+
+test('a preset abroad is marked cross-border by its own country', () => {
+  showServices({ ga: { category: 'analytics', preset: 'google-analytics', options: { id: 'G-ABC123' } } })
+  const ga = disclosure('Google Analytics')
+  expect(ga.textContent).toContain('Google LLC')
+  expect(ga.textContent).toContain('US (трансграничная передача)')
+  expect(ga.textContent).toContain('_ga, _ga_*, _gid')
+  expect(within(ga).getByRole('link').getAttribute('href')).toBe('https://policies.google.com/privacy')
+})
+
+test('the config’s processor and cookies replace the preset’s, each as a whole', () => {
+  showServices({
+    'yandex-metrica': {
+      category: 'analytics',
+      preset: 'yandex-metrica',
+      options: { id: 1 },
+      processor: { name: 'ООО «Пример»', purpose: 'Своя аналитика' },
+      cookies: ['_ym_uid'],
+    },
+  })
+  const metrica = disclosure('Яндекс Метрика')
+  expect(metrica.textContent).toContain('ООО «Пример»')
+  expect(metrica.textContent).toContain('Своя аналитика')
+  expect(metrica.textContent).toContain('_ym_uid')
+  for (const preset of ['ООО «Яндекс»', 'Веб-аналитика', '_ym_*', 'RU']) expect(metrica.textContent).not.toContain(preset)
+  expect(within(metrica).queryByRole('link')).toBeNull()
 })
 
 test('a category switches its services; one can then be refused; Save stores exactly that', () => {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { presetIds } from '../../src/config/shape'
 import type { PresetId } from '../../src/config/types'
-import { presets } from '../../src/presets/index'
+import { disclosures } from '../../src/presets/disclosures'
+import { optionDocs } from '../../src/presets/docs'
+import { checkOptions, optionRules, presets } from '../../src/presets/index'
 import type { LoaderEnv } from '../../src/presets/preset'
 
 type Page = Record<string, any>
@@ -63,12 +65,26 @@ test('one preset per id, the same list as the config shape', () => {
   expect(Object.keys(presets).sort()).toEqual([...presetIds].sort())
 })
 
-describe.each(presetIds.map((id) => [id, presets[id], cases[id]] as const))('%s', (_id, preset, c) => {
+describe.each(presetIds.map((id) => [id, presets[id], cases[id]] as const))('%s', (id, preset, c) => {
   test('has a title, a processor and a host', () => {
     expect(preset.title.trim()).not.toBe('')
     expect(preset.processor.name.trim()).not.toBe('')
     expect(preset.processor.country).toMatch(/^[A-Z]{2}$/)
     expect(preset.hosts.length).toBeGreaterThan(0)
+  })
+
+  test('is built on its own disclosure, the one the preferences dialog shows', () => {
+    const own = disclosures[id]
+    expect(preset.title).toBe(own.title)
+    expect(preset.processor).toBe(own.processor)
+    expect(preset.cookies).toBe(own.cookies)
+  })
+
+  test('explains each of its options, and only those', () => {
+    expect(Object.keys(optionDocs[id])).toEqual(Object.keys(preset.options))
+    const rules = optionRules(id)
+    expect(Object.values(rules).every((rule) => rule.description.trim() !== '')).toBe(true)
+    expect(checkOptions({ ...c.options, foo: 1 }, rules)).toEqual(preset.check({ ...c.options, foo: 1 }))
   })
 
   test('accepts its valid options', () => {
@@ -180,6 +196,12 @@ describe('Yandex Metrica', () => {
     ])
     expect(metrica.check({ id: 0 })).toEqual(['id: expected a positive whole number, got 0'])
     expect(metrica.check({ id: 1.5 })).toEqual(['id: expected a positive whole number, got 1.5'])
+  })
+
+  test('an id is a safe whole number, or up to 15 significant digits as a string', () => {
+    const ok = (id: unknown) => metrica.check({ id }).length === 0
+    expect([9007199254740991, '0012', '999999999999999'].map(ok)).toEqual([true, true, true])
+    expect([9007199254740992, '0', '-1', '1234567890123456', ' 1'].map(ok)).toEqual([false, false, false, false, false])
   })
 })
 

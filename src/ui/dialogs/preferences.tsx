@@ -2,7 +2,8 @@ import type { Model, Service } from '../../config/model'
 import type { Consent } from '../../consent/consent'
 import type { ConsentActions } from '../../consent/store'
 import type { Texts } from '../../texts/ru'
-import { categoryText, categoryTitle, processorName, serviceTitle } from '../names'
+import { disclosures } from '../../presets/disclosures'
+import { categoryText, categoryTitle, serviceTitle } from '../names'
 import { Header, Modal } from './modal'
 
 interface Props {
@@ -120,13 +121,17 @@ function Switch({ id, name, checked, disabled, category, onChange, children }: S
 }
 
 function Disclosure({ service, texts }: { service: Service; texts: Texts }) {
-  const name = processorName(service)
-  const p = service.processor ?? (name ? { name } : undefined)
+  // The preset's own disclosure fills in what the config leaves out, each part as a whole: a config's
+  // processor replaces the preset's (never one company's name beside another's policy link), and a
+  // config's cookie list replaces the preset's list.
+  const preset = service.preset && disclosures[service.preset]
+  const p = service.processor ?? preset?.processor
+  const cookies = service.cookies.length ? service.cookies : (preset?.cookies ?? [])
   const rows: [string, preact.ComponentChildren][] = []
   if (p) rows.push([texts.processor, p.name])
   if (p?.country) rows.push([texts.country, p.country === 'RU' ? p.country : `${p.country} (${texts.crossBorder})`])
   if (p?.purpose) rows.push([texts.purpose, p.purpose])
-  if (service.cookies.length) rows.push([texts.cookies, service.cookies.join(', ')])
+  if (cookies.length) rows.push([texts.cookies, cookies.join(', ')])
   if (p?.policyUrl) {
     rows.push([
       texts.policy,
