@@ -14,13 +14,14 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): CollectorOptions {
   if (!origins) {
     throw new Error('ALLOWED_ORIGINS: expected the sites that send receipts, like https://www.example.ru,https://example.ru (or *)')
   }
+  if (env.TOKEN && env.TOKEN.length < 16) throw new Error('TOKEN: expected at least 16 characters, like `openssl rand -hex 24`')
   const clientIp = env.CLIENT_IP ?? 'full'
   if (!IP_POLICIES.includes(clientIp as IpPolicy)) throw new Error(`CLIENT_IP: expected one of ${IP_POLICIES.join(', ')}`)
   return {
     store: env.DATABASE_URL || env.SQLITE_PATH || DEFAULT_SQLITE,
     port: integer(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
-    allowedOrigins: origins === '*' ? '*' : origins.split(',').filter((origin) => origin.trim()),
+    allowedOrigins: origins === '*' ? '*' : origins.split(',').map((origin) => origin.trim()).filter(Boolean),
     token: env.TOKEN || undefined,
     clientIp: clientIp as IpPolicy,
     trustProxy: flag(env, 'TRUST_PROXY'),

@@ -61,7 +61,8 @@ const postgres: TestStore = {
     const admin = new pg.Client(provided.url)
     await admin.connect()
     await admin.query(`CREATE SCHEMA ${schema}`)
-    const url = `${provided.url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    const separator = provided.url.includes('?') ? '&' : '?'
+    const url = `${provided.url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`
     const connected = async () => {
       const client = new pg.Client(url)
       await client.connect()

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import { clientIp } from '../client-ip.js'
 import { readBody } from '../http/body.js'
 import { allowsOrigin, corsHeaders, preflightHeaders } from '../http/cors.js'
@@ -60,7 +61,7 @@ export const preflight: Endpoint = ({ request, response, settings }) => {
   response.writeHead(204).end()
 }
 
-function refuseOrigin(response: Parameters<Endpoint>[0]['response'], origin: string) {
+function refuseOrigin(response: ServerResponse, origin: string) {
   reply(response, 403, { error: `Origin: ${JSON.stringify(origin)} is not allowed to send receipts` }, { vary: 'Origin' })
 }
 

@@ -5,5 +5,5 @@ import type { ReceiptStore, StoreOptions } from './store.js'
 /** A `postgres://` or `postgresql://` URL opens PostgreSQL; anything else is a SQLite file (or ':memory:'). */
 export function openStore(where: string, options: StoreOptions): Promise<ReceiptStore> {
   if (/^postgres(ql)?:\/\//i.test(where)) return openPostgres(where, options)
-  return Promise.resolve().then(() => openSqlite(where, options))
+  return openSqlite(where, options)
 }
