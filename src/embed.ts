@@ -27,8 +27,7 @@ const chunk = <T>(file: string, global: '__soglasieDialogs' | '__soglasieService
     const element = document.createElement('script')
     element.src = url
     element.nonce = nonce
-    element.onload = () => (window[global] ? resolve(window[global] as T) : reject(new Error(url)))
-    element.onerror = () => reject(new Error(`${url} did not load`))
+    element.onload = element.onerror = () => (window[global] ? resolve(window[global] as T) : reject(new Error(`${url} did not load`)))
     document.head.append(element)
   })
 const chunks: Chunks = {

@@ -49,7 +49,7 @@ export function connect(model: Model, notifyOtherTabs: () => void = () => {}): C
     stored = encode(consent, model)
     writeCookie(name, stored, { days: expiresDays, path, domain })
     if (readCookie(name) !== stored) {
-      console.warn(`[soglasie] the "${name}" cookie was refused: check cookie.domain and cookie.path`)
+      console.warn(`[soglasie] cookie "${name}" refused: check cookie.domain and cookie.path`)
     }
     $consent.set(consent)
     notifyOtherTabs()

@@ -55,43 +55,71 @@ export function hold(nonce: string): Holder {
   const suspect = (element: Element, url: string) =>
     (element instanceof HTMLScriptElement || element instanceof HTMLIFrameElement) && matches(url, places)
 
+  // Every function replaced here, with the way to put it back (`stop`).
+  const undo: (() => void)[] = []
+  type Fn = (this: any, ...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+  const patch = (target: object, key: string, wrap: (original: Fn) => Fn, accessor?: 'set') => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key)!
+    const original = accessor ? descriptor.set! : descriptor.value
+    Object.defineProperty(target, key, { ...descriptor, [accessor ?? 'value']: wrap(original) })
+    undo.push(() => Object.defineProperty(target, key, descriptor))
+    return original
+  }
+
   for (const proto of [HTMLScriptElement.prototype, HTMLIFrameElement.prototype]) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, 'src')!
-    setters.set(proto, descriptor.set!)
-    Object.defineProperty(proto, 'src', {
-      ...descriptor,
-      set(this: Frameable, url: string) {
-        if (suspect(this, String(url))) keep({ element: this, url: String(url) })
-        else descriptor.set!.call(this, url)
-      },
-    })
+    const set = patch(proto, 'src', (set) => function (url) {
+      if (suspect(this, String(url))) keep({ element: this, url: String(url) })
+      else set.call(this, url)
+    }, 'set')
+    setters.set(proto, set)
   }
   // setAttribute(name, value) and setAttributeNS(ns, name, value): the name and value sit at the end.
-  const attributeSetters = (['setAttribute', 'setAttributeNS'] as const).map((key) => {
-    const original = Element.prototype[key] as (this: Element, ...args: string[]) => void
-    Element.prototype[key] = function (this: Element, ...args: string[]) {
+  for (const key of ['setAttribute', 'setAttributeNS']) {
+    patch(Element.prototype, key, (original) => function (...args: string[]) {
       const [name, url] = args.slice(-2).map(String) as [string, string]
-      if (name.toLowerCase() === 'src' && suspect(this, url)) keep({ element: this as Frameable, url })
+      if (name.toLowerCase() === 'src' && suspect(this, url)) keep({ element: this, url })
       else original.apply(this, args)
-    } as never
-    return [key, original] as const
+    })
+  }
+
+  // HTML strings (document.write, innerHTML) start loading their scripts and frames inside the call,
+  // before any observer: a tracker's src is renamed before the browser parses it, and the observer
+  // holds the element it becomes.
+  const defuse = (html: unknown) =>
+    String(html).replace(/(<(?:script|iframe)\b[^>]*?\s)src(\s*=\s*["']?)([^"'\s>]+)/gi, (tag, head, equals, url) =>
+      matches(url, places) ? `${head}data-soglasie-src${equals}${url}` : tag,
+    )
+  patch(Document.prototype, 'write', (write) => function (...html: unknown[]) {
+    write.apply(this, html.map(defuse))
+  })
+  patch(Element.prototype, 'innerHTML', (set) => function (html) {
+    set.call(this, defuse(html))
+  }, 'set')
+  // A fragment from createContextualFragment runs its scripts, unlike innerHTML: they are changed
+  // before the fragment reaches the page.
+  patch(Range.prototype, 'createContextualFragment', (create) => function (html) {
+    const fragment: DocumentFragment = create.call(this, html)
+    fragment.querySelectorAll('script').forEach(intercept)
+    return fragment
   })
 
-
-  // Tags in the HTML: the parser lets observers run before it runs a script, so a changed type stops it.
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof HTMLScriptElement) || node.type === 'text/plain' || trusted.has(node)) continue
-        const mark = node.dataset.tildaCookieType
-        const url = node.getAttribute('src') ?? undefined
-        if (!mark && !(url && matches(url, places))) continue
-        node.type = 'text/plain'
-        node.dataset.soglasieHeld = ''
-        keep({ element: node, url, mark })
-      }
+  // Tags in the page's HTML: a parser-inserted script waits for observers before it runs, so a changed
+  // type stops it. Frames and scripts defused above are held here as well.
+  function intercept(node: Node): void {
+    if (!(node instanceof HTMLScriptElement || node instanceof HTMLIFrameElement) || trusted.has(node)) return
+    const url = node.getAttribute('src') ?? node.dataset.soglasieSrc
+    if (node instanceof HTMLIFrameElement) {
+      // Once: a frame moved later is not held again.
+      if (node.dataset.soglasieSrc) keep({ element: node, url }), delete node.dataset.soglasieSrc
+      return
     }
-  })
+    const mark = node.dataset.tildaCookieType
+    if (node.type === 'text/plain' || (!mark && !(url && matches(url, places)))) return
+    node.type = 'text/plain'
+    node.dataset.soglasieHeld = ''
+    keep({ element: node, url, mark })
+  }
+  const observer = new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(intercept)))
   observer.observe(document, { childList: true, subtree: true })
 
   const setSrc = (element: Frameable, url: string) => {
@@ -113,6 +141,7 @@ export function hold(nonce: string): Holder {
       const copy = document.createElement('script')
       for (const { name, value } of element.attributes) if (name !== 'type' && name !== 'src') copy.setAttribute(name, value)
       delete copy.dataset.soglasieHeld
+      delete copy.dataset.soglasieSrc
       trusted.add(copy)
       copy.nonce = nonce
       if (url) setSrc(copy, url)
@@ -121,8 +150,7 @@ export function hold(nonce: string): Holder {
     },
     stop() {
       observer.disconnect()
-      for (const [key, original] of attributeSetters) Element.prototype[key] = original as never
-      for (const [proto, set] of setters) Object.defineProperty(proto, 'src', { ...Object.getOwnPropertyDescriptor(proto, 'src'), set })
+      undo.forEach((put) => put())
       held.forEach(holder.release)
     },
   }

@@ -1,21 +1,21 @@
 import type { PresetId } from '../config/types'
 
 /**
- * What the banner and the dialogs call each preset's service and its processor when the config does
- * not say: the first script needs these before the presets themselves load. A test keeps them equal
- * to each preset's own `title` and `processor.name`.
+ * Each preset's processor, for the banner's "data is received by" when the config does not say: the
+ * first script needs these before the presets load. Titles and the rest of each disclosure stay in
+ * disclosures.ts, which only the dialogs carry. A test keeps these equal to the presets' own.
  */
-export const presetNames: Record<PresetId, readonly [title: string, processor: string]> = {
-  'yandex-metrica': ['Яндекс Метрика', 'ООО «Яндекс»'],
-  'vk-ads': ['Пиксель VK Рекламы', 'ООО «В контакте»'],
-  'vk-retargeting': ['VK Ретаргетинг', 'ООО «В контакте»'],
-  'top-mail-ru': ['Top.Mail.Ru', 'ООО «В контакте»'],
-  'mango-office': ['Mango Office', 'ООО «Манго Телеком»'],
-  salebot: ['Salebot', 'ООО «Сейлбот»'],
-  marquiz: ['Marquiz', 'ИП Балачков Геннадий Андреевич'],
-  bothelp: ['Bothelp', 'ООО «Ботхелп»'],
-  amocrm: ['amoCRM', 'АО «Амоцрм»'],
-  sendsay: ['Sendsay', 'АО «Интернет-Проекты»'],
-  'yandex-forms': ['Яндекс Формы', 'ООО «Яндекс»'],
-  'google-analytics': ['Google Analytics', 'Google LLC'],
+export const presetProcessors: Record<PresetId, string> = {
+  'yandex-metrica': 'ООО «Яндекс»',
+  'vk-ads': 'ООО «В контакте»',
+  'vk-retargeting': 'ООО «В контакте»',
+  'top-mail-ru': 'ООО «В контакте»',
+  'mango-office': 'ООО «Манго Телеком»',
+  salebot: 'ООО «Сейлбот»',
+  marquiz: 'ИП Балачков Геннадий Андреевич',
+  bothelp: 'ООО «Ботхелп»',
+  amocrm: 'АО «Амоцрм»',
+  sendsay: 'АО «Интернет-Проекты»',
+  'yandex-forms': 'ООО «Яндекс»',
+  'google-analytics': 'Google LLC',
 }

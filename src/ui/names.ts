@@ -1,5 +1,5 @@
 import type { Category, Model, Service } from '../config/model'
-import { presetNames } from '../presets/names'
+import { presetProcessors } from '../presets/names'
 import type { BannerTexts, Texts } from '../texts/ru'
 
 type Known = 'necessary' | 'analytics' | 'marketing' | 'functional'
@@ -12,17 +12,13 @@ export function categoryText(category: Category, texts: Texts): string | undefin
   return category.description ?? texts[`${category.id as Known}Text`]
 }
 
-export function serviceTitle(service: Service): string {
-  return service.title ?? (service.preset && presetNames[service.preset][0]) ?? service.processor?.name ?? service.id
-}
-
 /** The processor's name: the config's, else the preset's own. */
 export function processorName(service: Service): string | undefined {
-  return service.processor?.name ?? (service.preset && presetNames[service.preset][1])
+  return service.processor?.name ?? (service.preset && presetProcessors[service.preset])
 }
 
 /** The third parties the visitor is asked about: processors of every optional service, once each. */
 export function processors(model: Model): string[] {
   const optional = model.services.filter((s) => s.category !== 'necessary')
-  return [...new Set(optional.map((s) => processorName(s) ?? serviceTitle(s)))]
+  return [...new Set(optional.map((s) => processorName(s) ?? s.title ?? s.id))]
 }

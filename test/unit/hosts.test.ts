@@ -21,8 +21,8 @@ test('a host matches itself and its subdomains, a path prefix only under that pa
   expect(matches('http://[bad', ['mc.yandex.ru'])).toBe(false)
 })
 
-test('the names the first script knows for each preset are the preset’s own', async () => {
-  const { presetNames } = await import('../../src/presets/names')
-  const own = Object.fromEntries(Object.entries(presets).map(([id, p]) => [id, [p.title, p.processor.name]]))
-  expect(presetNames).toEqual(own)
+test('the processor names the first script knows for each preset are the preset’s own', async () => {
+  const { presetProcessors } = await import('../../src/presets/names')
+  const own = Object.fromEntries(Object.entries(presets).map(([id, p]) => [id, p.processor.name]))
+  expect(presetProcessors).toEqual(own)
 })

@@ -10,7 +10,27 @@ test('the npm entry has no side effects at import', async () => {
   const entry = await import(/* @vite-ignore */ new URL('../../dist/index.js', import.meta.url).href)
   // nanostores shares one epoch between its copies on a page through this global: its own design.
   expect(Object.keys(globalThis).filter((key) => key !== 'nanostoresGlobal')).toEqual(before)
-  expect(Object.keys(entry).sort()).toEqual(['$banner', '$consent', '$dialog', 'init', 'validate'])
+  expect(Object.keys(entry).sort()).toEqual(['$banner', '$consent', '$dialog', 'consentText', 'init', 'validate'])
+})
+
+test('consentText gives an auditor the banner texts a receipt hashed, from the config alone', async () => {
+  const { consentText } = await import(/* @vite-ignore */ new URL('../../dist/index.js', import.meta.url).href)
+  const config = {
+    operator: { name: 'ООО «Тест»' },
+    policy: { url: 'https://example.ru/privacy' },
+    categories: { analytics: {} },
+    services: { 'yandex-metrica': { category: 'analytics', preset: 'yandex-metrica', options: { id: 1 } } },
+  }
+  expect(consentText(config, 'ru').split('\n')).toEqual([
+    'Мы используем cookie',
+    'ООО «Тест» обрабатывает данные о вашем посещении с помощью cookie и сервисов: аналитика. Данные получают: ООО «Яндекс». Необязательные cookie включатся только с вашего согласия.',
+    'Политика обработки персональных данных',
+    'Принять все',
+    'Отклонить',
+    'Настроить',
+  ])
+  expect(consentText(config, 'en').split('\n')[0]).toBe('We use cookies')
+  expect(() => consentText({}, 'ru')).toThrow(/operator: required/)
 })
 
 test('exports point at files the build made, with types', () => {

@@ -3,7 +3,8 @@ import type { Consent } from '../../consent/consent'
 import type { ConsentActions } from '../../consent/store'
 import type { Texts } from '../../texts/ru'
 import { disclosures } from '../../presets/disclosures'
-import { categoryText, categoryTitle, serviceTitle } from '../names'
+import { categoryText, categoryTitle } from '../names'
+import { serviceTitle } from './titles'
 import { Header, Modal } from './modal'
 
 interface Props {
