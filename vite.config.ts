@@ -1,16 +1,21 @@
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { minify } from 'terser'
 import { defineConfig, type Plugin } from 'vite'
+import { configReference } from './scripts/config-reference'
 import { jsonSchema } from './scripts/schema'
 
 // `vite build` makes the npm module (ESM, dependencies external, readable);
 // `vite build --mode embed` makes dist/soglasie.js, the self-contained classic script for a <script> tag;
 // `vite build --mode dialogs` and `--mode services` make dist/soglasie.dialogs.js and
-// dist/soglasie.services.js, the parts that script fetches when first needed.
+// dist/soglasie.services.js, the parts that script fetches when first needed;
+// `vite build --mode configurator` makes dist/configurator/, the marketers' page, a folder to host anywhere.
 const schema: Plugin = {
   name: 'soglasie-schema',
   buildStart() {
-    writeFileSync('schema.json', JSON.stringify(jsonSchema(), null, 2) + '\n')
+    const schema = jsonSchema()
+    writeFileSync('schema.json', JSON.stringify(schema, null, 2) + '\n')
+    writeFileSync('docs/config.md', configReference(schema))
   },
 }
 
@@ -27,10 +32,26 @@ const squeeze: Plugin = {
   },
 }
 
+const dist = (file: string) => fileURLToPath(new URL(`dist/${file}`, import.meta.url))
+
+// The configurator's preview runs the real widget from the configurator's own folder, so the folder
+// works wherever it is hosted. It copies the classic scripts built before it.
+const widgetBeside: Plugin = {
+  name: 'soglasie-configurator-widget',
+  closeBundle() {
+    for (const file of ['soglasie.js', 'soglasie.dialogs.js', 'soglasie.services.js']) {
+      copyFileSync(dist(file), dist(`configurator/${file}`))
+    }
+  },
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: ['embed', 'dialogs', 'services'].includes(mode) ? [schema, squeeze] : [schema],
+  plugins:
+    mode === 'configurator' ? [widgetBeside] : ['embed', 'dialogs', 'services'].includes(mode) ? [schema, squeeze] : [schema],
+  // A page, not a library: its HTML is the entry, and relative URLs let the folder be hosted anywhere.
+  ...(mode === 'configurator' ? { root: 'demo/configurator', base: './' } : {}),
   // nanostores keeps dev-only helpers behind this check; a browser has no `process`.
-  define: ['embed', 'dialogs', 'services'].includes(mode) ? { 'process.env.NODE_ENV': '"production"' } : {},
+  define: ['embed', 'dialogs', 'services', 'configurator'].includes(mode) ? { 'process.env.NODE_ENV': '"production"' } : {},
   build:
     mode === 'embed'
       ? {
@@ -49,6 +70,8 @@ export default defineConfig(({ mode }) => ({
             fileName: () => 'soglasie.services.js',
           },
         }
+      : mode === 'configurator'
+      ? { outDir: dist('configurator'), emptyOutDir: true, target: 'es2020' }
       : mode === 'dialogs'
       ? {
           emptyOutDir: false,

@@ -128,3 +128,13 @@ test('hover texts for each preset option', () => {
   expect(options.properties.id.description).toMatch(/Counter number/)
   expect(options.properties.webvisor).toMatchObject({ type: 'boolean', description: expect.stringContaining('Webvisor') })
 })
+
+test('docs/config.md is the reference generated from the current schema.json', async () => {
+  const { configReference } = await import('../../scripts/config-reference')
+  const committed = readFileSync('docs/config.md', 'utf8')
+  expect(committed, 'run npm run build and commit docs/config.md').toBe(configReference(published))
+  // Every key of the schema is in it.
+  for (const path of ['operator.inn', 'services.*.options', 'categories.*.title', 'texts.ru.bannerText', 'ui.theme']) {
+    expect(committed).toContain(`| \`${path}\` |`)
+  }
+})
