@@ -52,6 +52,8 @@ function fileIn(folder, rest) {
 
 function route(pathname) {
   if (pathname === '/stand-ins.js') return join(DEMO, 'stand-ins.js')
+  // The configurator is a folder meant to be hosted as is: its address ends with a slash.
+  if (pathname.endsWith('/') && pathname.startsWith('/dist/')) return fileIn(DIST, pathname.slice('/dist/'.length) + 'index.html')
   if (pathname.startsWith('/dist/')) return fileIn(DIST, pathname.slice('/dist/'.length))
   if (pathname.startsWith('/demo/')) return fileIn(DEMO, pathname.slice('/demo/'.length))
   return null
@@ -91,6 +93,9 @@ export async function startDemo({
         return
       }
       if (pathname === '/favicon.ico') return void response.writeHead(204, headers).end()
+      if (pathname === '/configurator' || pathname === '/configurator/') {
+        return void response.writeHead(302, { ...headers, location: '/dist/configurator/' }).end()
+      }
       const file = route(decodeURIComponent(pathname))
       if (!file) throw new Error('not served')
       const body = await readFile(file)
@@ -144,6 +149,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const demo = await startDemo({ port, collectorPort })
     console.log(`Soglasie demo:      ${demo.url}/`)
+    console.log(`Configurator:       ${demo.url}/configurator/`)
     console.log(`Receipt collector:  ${demo.dpoUrl}  (any user name, password: ${demo.token})`)
     console.log(`Receipts are kept in demo/.data/receipts.db. Ctrl+C stops.`)
     const stop = async () => {

@@ -64,7 +64,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     started = createApi(null)
   } else {
     if (model.autoBlock) {
-      holder.add(model.services.flatMap((s) => (s.src ? [new URL(s.src, location.href).host] : [])))
+      holder.add(model.services.flatMap((s) => (s.src ? [new URL(s.src, document.baseURI).host] : [])))
     } else holder.stop()
     // The script-tag build has no module loader; it brings its own (see embed.ts).
     const chunks: Chunks =

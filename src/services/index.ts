@@ -72,7 +72,7 @@ export function startServices({ model, $consent, holder, nonce, initial, placeho
 
   const places = (service: Service) => [
     ...(service.preset ? presets[service.preset].hosts : []),
-    ...(service.src ? [new URL(service.src, location.href).host] : []),
+    ...(service.src ? [new URL(service.src, document.baseURI).host] : []),
   ]
   const owner = (held: Held) => model.services.find((s) => held.url && matches(held.url, places(s)))
 
