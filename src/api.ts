@@ -29,7 +29,7 @@ export interface Soglasie {
 export function createApi(actions: ConsentActions | null, rescan = () => {}): Soglasie {
   const decide = (act: (a: ConsentActions) => void) => () => {
     if (actions) act(actions)
-    else console.error('[soglasie] the config is invalid: no choice is stored and nothing optional loads')
+    else console.error('[soglasie] invalid config, nothing optional will load: no choice is stored')
   }
   return {
     show: () => $banner.set(true),
