@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { IP_POLICIES, type IpPolicy } from './client-ip.js'
 import type { CollectorOptions } from './options.js'
+import { DURABILITIES, type Durability } from './store/store.js'
 
 /** Next to the compiled service: collector/data/receipts.db, wherever it is started from. */
 const DEFAULT_SQLITE = fileURLToPath(new URL('../data/receipts.db', import.meta.url))
@@ -17,6 +18,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): CollectorOptions {
   if (env.TOKEN && env.TOKEN.length < 16) throw new Error('TOKEN: expected at least 16 characters, like `openssl rand -hex 24`')
   const clientIp = env.CLIENT_IP ?? 'full'
   if (!IP_POLICIES.includes(clientIp as IpPolicy)) throw new Error(`CLIENT_IP: expected one of ${IP_POLICIES.join(', ')}`)
+  const durability = env.DURABILITY || 'flush'
+  if (!DURABILITIES.includes(durability as Durability)) {
+    throw new Error(`DURABILITY: expected one of ${DURABILITIES.join(', ')}`)
+  }
   return {
     store: env.DATABASE_URL || env.SQLITE_PATH || DEFAULT_SQLITE,
     port: integer(env, 'PORT', 8787),
@@ -26,6 +31,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): CollectorOptions {
     clientIp: clientIp as IpPolicy,
     trustProxy: flag(env, 'TRUST_PROXY'),
     bodyLimit: integer(env, 'BODY_LIMIT', 16_384),
+    durability: durability as Durability,
     lockTimeoutMs: integer(env, 'LOCK_TIMEOUT_MS', 5_000),
   }
 }

@@ -25,18 +25,22 @@ async function verify(url: string) {
 describe.each(STORES)('the hash chain on $name', (kind) => {
   const start = collectors(kind)
 
-  test('many parallel receipts, repeats among them: each stored once, one valid chain', async () => {
-    const { url } = await start()
-    const distinct = Array.from({ length: 300 }, () => receipt())
-    const repeats = distinct.slice(0, 60)
-    const statuses = await Promise.all([...distinct, ...repeats].map(async (one) => (await send(url, one)).status))
-    expect(statuses.filter((status) => status === 201)).toHaveLength(300)
-    expect(statuses.filter((status) => status === 200)).toHaveLength(60)
-    const rows = await exported(url)
-    expect(rows.map((row) => row.seq)).toEqual(distinct.map((_, i) => i + 1))
-    expect(new Set(rows.map((row) => row.receipt.receiptId)).size).toBe(300)
-    expect(await verify(url)).toEqual({ ok: true, count: 300, head: rows[299]!.hash })
-  })
+  test.for(['flush', 'commit'] as const)(
+    'many parallel receipts, repeats among them: each stored once, one valid chain (DURABILITY=%s)',
+    { timeout: 60_000 },
+    async (durability) => {
+      const { url } = await start({ durability })
+      const distinct = Array.from({ length: 300 }, () => receipt())
+      const repeats = distinct.slice(0, 60)
+      const statuses = await Promise.all([...distinct, ...repeats].map(async (one) => (await send(url, one)).status))
+      expect(statuses.filter((status) => status === 201)).toHaveLength(300)
+      expect(statuses.filter((status) => status === 200)).toHaveLength(60)
+      const rows = await exported(url)
+      expect(rows.map((row) => row.seq)).toEqual(distinct.map((_, i) => i + 1))
+      expect(new Set(rows.map((row) => row.receipt.receiptId)).size).toBe(300)
+      expect(await verify(url)).toEqual({ ok: true, count: 300, head: rows[299]!.hash })
+    },
+  )
 
   test('two collectors on one database keep one chain', async () => {
     const first = await start()

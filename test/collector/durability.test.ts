@@ -12,9 +12,9 @@ afterEach(() => {
 })
 
 /** Starts the compiled collector (`node collector/dist/main.js`, as `npm run collector` does) on `database`. */
-async function run(database: TestDatabase): Promise<{ url: string; child: ChildProcess }> {
+async function run(database: TestDatabase, durability: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['collector/dist/main.js'], {
-    env: { PATH: process.env.PATH, ...database.env, PORT: '0', ALLOWED_ORIGINS: EXAMPLE_ORIGIN, TOKEN },
+    env: { PATH: process.env.PATH, ...database.env, PORT: '0', ALLOWED_ORIGINS: EXAMPLE_ORIGIN, TOKEN, DURABILITY: durability },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.add(child)
@@ -27,11 +27,13 @@ async function run(database: TestDatabase): Promise<{ url: string; child: ChildP
   throw new Error(`the collector did not start:\n${errors}`)
 }
 
-describe.each(STORES)('on $name, an acknowledged receipt', (kind) => {
-  test('survives kill -9 of the collector', async () => {
+const CASES = STORES.flatMap((kind) => ['flush', 'commit'].map((durability) => ({ kind, durability })))
+
+describe.each(CASES)('on $kind.name with DURABILITY=$durability, an acknowledged receipt', ({ kind, durability }) => {
+  test('survives kill -9 of the collector', { timeout: 60_000 }, async () => {
     const database = await kind.fresh()
     try {
-      const first = await run(database)
+      const first = await run(database, durability)
       const acknowledged: string[] = []
       let killed = false
       // Eight senders in a loop, as browsers would; the kill lands while requests are in flight.
@@ -52,7 +54,7 @@ describe.each(STORES)('on $name, an acknowledged receipt', (kind) => {
       killed = true
       await Promise.all(senders)
 
-      const second = await run(database)
+      const second = await run(database, 'flush')
       const text = await (await read(second.url, '/v1/export?format=ndjson')).text()
       const stored = new Set(text.trimEnd().split('\n').map((line) => JSON.parse(line).receipt.receiptId))
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])

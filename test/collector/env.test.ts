@@ -13,6 +13,7 @@ test('reads the documented variables', () => {
     CLIENT_IP: 'truncated',
     TRUST_PROXY: '1',
     BODY_LIMIT: '8192',
+    DURABILITY: 'commit',
     LOCK_TIMEOUT_MS: '1000',
   })
   expect(options).toEqual({
@@ -24,6 +25,7 @@ test('reads the documented variables', () => {
     clientIp: 'truncated',
     trustProxy: true,
     bodyLimit: 8192,
+    durability: 'commit',
     lockTimeoutMs: 1000,
   })
 })
@@ -40,4 +42,5 @@ test('refuses to start misconfigured, naming the variable', () => {
   expect(() => optionsFromEnv({ ...origins, CLIENT_IP: 'partial' })).toThrow('CLIENT_IP: expected one of full, truncated, none')
   expect(() => optionsFromEnv({ ...origins, TRUST_PROXY: 'maybe' })).toThrow('TRUST_PROXY: expected 1 or 0, got "maybe"')
   expect(() => optionsFromEnv({ ...origins, TOKEN: 'short' })).toThrow(/^TOKEN: expected at least 16 characters/)
+  expect(() => optionsFromEnv({ ...origins, DURABILITY: 'fsync' })).toThrow('DURABILITY: expected one of flush, commit')
 })

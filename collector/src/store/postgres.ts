@@ -24,12 +24,16 @@ CREATE INDEX IF NOT EXISTS receipts_consent ON receipts (consent_id, seq);
 const CHAIN_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.receipts'))"
 
 /** The PostgreSQL store, for operators who run a database server already (`DATABASE_URL`). */
-export async function openPostgres(url: string, { lockTimeoutMs, log }: StoreOptions): Promise<ReceiptStore> {
+export async function openPostgres(url: string, options: StoreOptions): Promise<ReceiptStore> {
+  const { durability, lockTimeoutMs, log } = options
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: lockTimeoutMs })
   // A connection dropped while idle (database restarted) is replaced on next use; without a listener
   // the pool's error event would end the process.
   pool.on('error', (error) => log(`PostgreSQL connection lost: ${error.message}`))
-  const begin = `BEGIN; SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}; ${CHAIN_LOCK}`
+  // With synchronous_commit off, COMMIT returns before the WAL is flushed; the WAL writer flushes it
+  // within a few hundred milliseconds (PostgreSQL's own "asynchronous commit").
+  const asynchronous = durability === 'commit' ? 'SET LOCAL synchronous_commit = off; ' : ''
+  const begin = `BEGIN; SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}; ${asynchronous}${CHAIN_LOCK}`
   await transaction(pool, begin, (client) => client.query(SCHEMA))
 
   const rows = async (sql: string, values: unknown[]): Promise<Row[]> =>

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { GENESIS, link, type Head } from '../chain.js'
@@ -22,7 +22,7 @@ CREATE INDEX IF NOT EXISTS receipts_consent ON receipts (consent_id, seq);
 `
 
 /** The embedded store: one SQLite file (or ':memory:'), no server to run. */
-export async function openSqlite(path: string, { lockTimeoutMs }: StoreOptions): Promise<ReceiptStore> {
+export async function openSqlite(path: string, { durability, lockTimeoutMs, log }: StoreOptions): Promise<ReceiptStore> {
   const inMemory = path === ':memory:'
   // A fresh install has no data directory yet.
   if (!inMemory) mkdirSync(dirname(path), { recursive: true })
@@ -36,7 +36,8 @@ export async function openSqlite(path: string, { lockTimeoutMs }: StoreOptions):
   db.pragma('synchronous = NORMAL')
   db.pragma(`busy_timeout = ${Math.round(lockTimeoutMs)}`)
   db.exec(SCHEMA)
-  const log = inMemory ? undefined : await open(`${path}-wal`, 'r+')
+  const wal = inMemory ? undefined : await open(`${path}-wal`, 'r+')
+  const flusher = wal && logFlusher(wal, log)
 
   const head = db.prepare<[], Head>('SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1')
   const known = db.prepare<[string], { receipt_id: string }>('SELECT receipt_id FROM receipts WHERE receipt_id = ?')
@@ -59,13 +60,15 @@ export async function openSqlite(path: string, { lockTimeoutMs }: StoreOptions):
     for (const row of rows) insert.run(row)
     return outcomes
   })
-  // No one hears back before the log is on disk, so an acknowledged receipt survives a killed process
-  // and a power cut as with synchronous=FULL. The transactions themselves run one after the other (this
-  // is synchronous); only their flushes overlap, and a flush covers every commit written before it.
+  // With durability 'flush' no one hears back before the log is on disk, so an acknowledged receipt
+  // survives a killed process and a power cut, as with synchronous=FULL. The transactions run one after
+  // the other (this is synchronous); only their flushes overlap, and a flush covers every commit
+  // written before it. With 'commit' the answer goes out after the commit and the flush follows.
   const writer = groupCommit(
     async (arrivals: Arrival[]) => {
       const outcomes = commit.immediate(arrivals)
-      await log?.datasync()
+      if (durability === 'flush') await wal?.datasync()
+      else flusher?.soon()
       return outcomes
     },
     { overlap: 4 },
@@ -80,8 +83,29 @@ export async function openSqlite(path: string, { lockTimeoutMs }: StoreOptions):
     ping: async () => void db.prepare('SELECT 1').get(),
     async close() {
       await writer.settled()
-      await log?.close()
+      await flusher?.settled()
+      await wal?.close()
       db.close()
     },
+  }
+}
+
+/** Flushes the log in the background, again and again while commits keep coming, one flush at a time. */
+function logFlusher(wal: FileHandle, log: (message: string) => void) {
+  let flushing: Promise<void> | undefined
+  let again = false
+  async function flush() {
+    do {
+      again = false
+      await wal.datasync().catch((error: Error) => log(`flushing the SQLite log failed: ${error.message}`))
+    } while (again)
+    flushing = undefined
+  }
+  return {
+    soon() {
+      if (flushing) again = true
+      else flushing = flush()
+    },
+    settled: () => flushing ?? Promise.resolve(),
   }
 }

@@ -15,7 +15,16 @@ export interface ReceiptStore {
   close(): Promise<void>
 }
 
+/**
+ * When a receipt is acknowledged. `flush`: once its commit is flushed to disk, so it survives a power
+ * cut. `commit`: once committed, so it survives the collector crashing or being killed; the flush
+ * follows at once, but a power cut or an OS crash in between loses the receipts of that moment.
+ */
+export type Durability = 'flush' | 'commit'
+export const DURABILITIES: readonly Durability[] = ['flush', 'commit']
+
 export interface StoreOptions {
+  durability: Durability
   /** How long a write waits for the database lock (another writer) before it fails. */
   lockTimeoutMs: number
   log: (message: string) => void
