@@ -154,7 +154,10 @@ export function phasesOf(trace, url, map) {
     }
     const task = tasks.find((t) => inside(t, e))
     const phase = phases.get(label) ?? { label, cpu: 0, wall: 0, calls: 0, compileCpu: 0, when: new Set() }
-    if (task) phase.when.add(triggerOf(thread, task))
+    // A script file runs when it has loaded (the parser waits for soglasie.js in <head>); a callback,
+    // when whatever ran its task says.
+    if (e.name === 'EvaluateScript') phase.when.add(data.url === url ? 'the parser, which waits for it' : 'its script element, once loaded')
+    else if (task) phase.when.add(triggerOf(thread, task))
     phase.cpu += (e.tdur ?? e.dur) / 1000
     phase.wall += e.dur / 1000
     phase.calls++

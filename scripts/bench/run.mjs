@@ -304,7 +304,7 @@ function whatIsLeft(checks, rows, profile, works) {
   }
   if (failed(/long task/) && steps) {
     lines.push(
-      `- **Long tasks**: the longest task that runs Soglasie's code (in the traces) takes ${ms1(steps[1]?.longest.cpu)} ms of CPU (${ms1(steps[1]?.longest.wall)} ms wall) unthrottled and ${ms1(steps[4]?.longest.cpu)} ms of CPU (${ms1(steps[4]?.longest.wall)} ms wall) at 4×; it is the task of «${(steps[4]?.longest.label || steps[1]?.longest.label || '').replace(/`/g, '')}». ${
+      `- **Long tasks**: the longest task that runs Soglasie's code (in the traces) takes ${ms1(steps[1]?.longest.cpu)} ms of CPU (${ms1(steps[1]?.longest.wall)} ms wall) unthrottled and ${ms1(steps[4]?.longest.cpu)} ms of CPU (${ms1(steps[4]?.longest.wall)} ms wall) at 4×; it is the task of «${steps[4]?.longest.label || steps[1]?.longest.label || ''}». ${
         steps[4]?.longest.cpu > 50 ? 'At 4× that is a long task by itself, on any machine' : 'At 4× it stays under 50 ms of CPU'
       }; ${steps[1]?.longest.cpu > 50 ? 'unthrottled too' : 'unthrottled it becomes one only when the machine is busy (the long-task count is wall-clock)'}.`,
     )

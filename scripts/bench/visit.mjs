@@ -170,7 +170,8 @@ export async function visit(browser, server, widget, { throttle = 1, click, relo
       const deadline = Date.now() + 5000
       while (!both(afterClick()) && Date.now() < deadline) await sleep(20)
     }
-    await sleep(200)
+    // After «reject» nothing should come: watch for a second before saying so.
+    await sleep(click === 'accept' ? 200 : 1000)
     const clicked = await page.evaluate(() => ({
       clickAt: window.__bench.clickAt,
       resources: performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime })),
