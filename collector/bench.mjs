@@ -1,14 +1,14 @@
-// `npm run bench:collector`: drives the compiled collector with autocannon on loopback and prints
-// receipts/s, latency, errors, and whether every acknowledged receipt is stored and the chain verifies.
-// The collector runs in its own process, as in production. Two runs:
-// - full speed: 32 connections sending as fast as answers come, on SQLite and PostgreSQL, each with
-//   DURABILITY=flush (the default) and commit: the most each can take;
-// - the goal: SQLite offered 3 300 receipts/s from 64 connections, where it must answer at least 3 000
-//   a second with p99 under 20 ms, no error and no receipt lost.
-// First it measures how long this disk takes to flush a write: with DURABILITY=flush every answer
-// waits for one. Options: --duration <s> (10), --connections <n> (32, full speed), --only
-// sqlite|postgres, --durability flush|commit, --ceiling (also an empty Node server: what the machine
-// gives right now).
+// `npm run bench:collector`: drives the compiled collector with autocannon on loopback, on SQLite and on
+// PostgreSQL, each with DURABILITY=flush (the default) and commit: 16 connections, each sending its next
+// receipt as soon as the last is answered, for 10 s. It prints receipts/s, latency, errors, and whether
+// every acknowledged receipt is stored and the chain verifies, and checks the goal on SQLite: at least
+// 3 000 receipts/s with p99 under 20 ms, no error, no receipt lost. The collector runs in its own
+// process, as in production. First it measures how long this disk takes to flush a write: with
+// DURABILITY=flush every answer waits for one.
+// (autocannon's fixed-rate mode sends each second's quota in a burst and then waits, so it measures
+// bursts rather than a steady rate; hence a fixed number of connections at full speed.)
+// Options: --duration <s> (10), --connections <n> (16), --only sqlite|postgres, --durability
+// flush|commit, --ceiling (also an empty Node server: what the machine gives right now).
 import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
@@ -22,7 +22,7 @@ import pg from 'pg'
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
+    connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     durability: { type: 'string' },
     ceiling: { type: 'boolean', default: false },
@@ -39,40 +39,27 @@ const stores = [
 ].filter((store) => !args.only || store.key === args.only)
 const durabilities = ['flush', 'commit'].filter((durability) => !args.durability || durability === args.durability)
 
-const GOAL = { offered: 3300, rate: 3000, p99: 20, connections: 64 }
+const GOAL = { rate: 3000, p99: 20 }
 
 const flush = diskFlush()
 console.log(`This disk flushes a 4 KB write in ${flush.p50} ms (median), ${flush.p99} ms (p99).`)
 
-const fullSpeed = args.ceiling ? [await ceiling()] : []
-const goal = []
+const results = args.ceiling ? [await ceiling()] : []
 for (const store of stores) {
   for (const durability of durabilities) {
-    const name = `${store.name}, ${durability}`
-    const env = { DURABILITY: durability }
-    fullSpeed.push({ store: name, ...(await onFreshDatabase(store, env, { connections: Number(args.connections) })) })
-    if (store.key !== 'sqlite') continue
-    goal.push({ store: name, ...(await onFreshDatabase(store, env, { connections: GOAL.connections, rate: GOAL.offered })) })
+    const database = await store.open()
+    try {
+      results.push({ store: `${store.name}, ${durability}`, ...(await bench({ ...database.env, DURABILITY: durability })) })
+    } finally {
+      await database.drop()
+    }
   }
 }
-console.log(`\nFull speed, ${args.connections} connections:`)
-console.table(fullSpeed)
-if (goal.length) {
-  console.log(`\nSQLite offered ${GOAL.offered} receipts/s from ${GOAL.connections} connections:`)
-  console.table(goal)
-  for (const row of goal) {
-    const met = row['receipts/s'] >= GOAL.rate && row['p99 ms'] < GOAL.p99 && row.errors === 0 && row.lost === 0
-    console.log(`${row.store}: goal (≥ ${GOAL.rate} receipts/s, p99 < ${GOAL.p99} ms, 0 errors, none lost) ${met ? 'met' : 'NOT met'}`)
-  }
-}
-
-async function onFreshDatabase(store, env, load) {
-  const database = await store.open()
-  try {
-    return await bench({ ...database.env, ...env }, load)
-  } finally {
-    await database.drop()
-  }
+console.log(`\n${args.connections} connections, ${args.duration} s each:`)
+console.table(results)
+for (const row of results.filter((one) => one.store.startsWith('SQLite'))) {
+  const met = row['receipts/s'] >= GOAL.rate && row['p99 ms'] < GOAL.p99 && row.errors === 0 && row.lost === 0
+  console.log(`${row.store}: goal (≥ ${GOAL.rate} receipts/s, p99 < ${GOAL.p99} ms, 0 errors, none lost) ${met ? 'met' : 'NOT met'}`)
 }
 
 /** Median and p99 of 200 fdatasyncs of a 4 KB write, in the directory the SQLite files go to. */
@@ -92,7 +79,7 @@ function diskFlush() {
   return { p50: times[100].toFixed(2), p99: times[198].toFixed(2) }
 }
 
-async function bench(env, { connections, rate }) {
+async function bench(env) {
   const collector = await start(env)
   try {
     const fresh = new Set()
@@ -100,8 +87,7 @@ async function bench(env, { connections, rate }) {
     let repeats = 0
     const run = autocannon({
       url: collector.url,
-      connections,
-      ...(rate ? { overallRate: rate } : {}),
+      connections: Number(args.connections),
       duration: Number(args.duration),
       requests: [
         {

@@ -10,8 +10,9 @@ import { bodyFields, type Arrival, type Outcome, type Row } from './row.js'
  * where `prev_hash` is the previous row's `hash` (64 zeros before row 1) and `seq` is written in decimal.
  * None of the first four fields can hold a newline, so the joined text is unambiguous. Editing a row's
  * content breaks its own hash, recomputing that hash breaks the next row's `prev_hash`, and deleting a
- * row leaves a gap in `seq`. Only cutting rows off the end leaves a valid chain: keep the `head` that
- * verification reports somewhere else to catch that too. collector/README.md repeats this for auditors.
+ * row leaves a gap in `seq`. Cutting rows off either end leaves a valid chain: the oldest go when their
+ * retention ends (verification reports the first row kept), and keeping the `head` it reports somewhere
+ * else catches the newest going. collector/README.md repeats this for auditors.
  */
 export function rowHash(prevHash: string, seq: number, receivedAt: string, ip: string, body: string): string {
   return createHash('sha256').update(`${prevHash}\n${seq}\n${receivedAt}\n${ip}\n${body}`, 'utf8').digest('hex')
@@ -49,6 +50,8 @@ export interface Verdict {
   ok: boolean
   /** Rows checked: all of them. */
   count: number
+  /** `seq` of the oldest row: 1 until rows are deleted at the end of their retention. */
+  first?: number
   /** The last row's hash: record it elsewhere to detect rows cut off the end later. */
   head: string
   /** `seq` of the first row that fails, and why. */
@@ -59,17 +62,21 @@ export interface Verdict {
 /** Walks every row in `seq` order and recomputes the chain. */
 export async function verifyChain(pages: AsyncIterable<readonly Row[]>): Promise<Verdict> {
   let last = GENESIS
+  let first: number | undefined
   let count = 0
   let bad: { firstBadRow: number; problem: string } | undefined
   for await (const rows of pages) {
     for (const row of rows) {
       count++
+      // A chain whose oldest rows were deleted starts from what its first row links to.
+      if (first === undefined && row.seq > 1) last = { seq: row.seq - 1, hash: row.prevHash }
+      first ??= row.seq
       const problem = fault(row, last)
       if (problem && !bad) bad = { firstBadRow: row.seq, problem }
       last = { seq: row.seq, hash: row.hash }
     }
   }
-  return { ok: !bad, count, head: last.hash, ...bad }
+  return { ok: !bad, count, ...(first === undefined ? {} : { first }), head: last.hash, ...bad }
 }
 
 function fault(row: Row, before: Head): string | undefined {

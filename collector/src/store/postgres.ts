@@ -26,7 +26,8 @@ const CHAIN_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.
 /** The PostgreSQL store, for operators who run a database server already (`DATABASE_URL`). */
 export async function openPostgres(url: string, options: StoreOptions): Promise<ReceiptStore> {
   const { durability, lockTimeoutMs, log } = options
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: lockTimeoutMs })
+  // A refused connection fails at once; the timeout is for a server that does not answer at all.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 })
   // A connection dropped while idle (database restarted) is replaced on next use; without a listener
   // the pool's error event would end the process.
   pool.on('error', (error) => log(`PostgreSQL connection lost: ${error.message}`))
@@ -34,7 +35,12 @@ export async function openPostgres(url: string, options: StoreOptions): Promise<
   // within a few hundred milliseconds (PostgreSQL's own "asynchronous commit").
   const asynchronous = durability === 'commit' ? 'SET LOCAL synchronous_commit = off; ' : ''
   const begin = `BEGIN; SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}; ${asynchronous}${CHAIN_LOCK}`
-  await transaction(pool, begin, (client) => client.query(SCHEMA))
+  try {
+    await transaction(pool, begin, (client) => client.query(SCHEMA))
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
 
   const rows = async (sql: string, values: unknown[]): Promise<Row[]> =>
     (await pool.query<Row>(sql, values)).rows.map((row) => ({ ...row, seq: Number(row.seq) }))

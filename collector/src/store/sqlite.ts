@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { GENESIS, link, type Head } from '../chain.js'
 import type { Arrival, Row } from '../row.js'
+import { startCheckpointer, WRITER_CHECKPOINT_PAGES } from './checkpointer.js'
 import { groupCommit } from './group-commit.js'
 import { ROW_COLUMNS, type Period, type ReceiptStore, type StoreOptions } from './store.js'
 
@@ -38,6 +39,8 @@ export async function openSqlite(path: string, { durability, lockTimeoutMs, log 
   db.exec(SCHEMA)
   const wal = inMemory ? undefined : await open(`${path}-wal`, 'r+')
   const flusher = wal && logFlusher(wal, log)
+  const checkpointer = inMemory ? undefined : startCheckpointer(path)
+  db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`)
 
   const head = db.prepare<[], Head>('SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1')
   const known = db.prepare<[string], { receipt_id: string }>('SELECT receipt_id FROM receipts WHERE receipt_id = ?')
@@ -84,6 +87,7 @@ export async function openSqlite(path: string, { durability, lockTimeoutMs, log 
     async close() {
       await writer.settled()
       await flusher?.settled()
+      await checkpointer?.stop()
       await wal?.close()
       db.close()
     },
