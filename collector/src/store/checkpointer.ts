@@ -31,10 +31,12 @@ const WORKER = `(async () => {
  * checkpoints past `WRITER_CHECKPOINT_PAGES` of log, which resets the log; by then the worker has
  * copied and flushed nearly all of it, so that checkpoint is short.
  */
-export function startCheckpointer(path: string, restMs = 50): { stop(): Promise<void> } {
+export function startCheckpointer(path: string, log: (message: string) => void, restMs = 50): { stop(): Promise<void> } {
   const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, path, restMs } })
   worker.unref()
+  // Without it, the writer checkpoints everything itself again: slower, not wrong.
+  worker.on('error', (error) => log(`the SQLite checkpointer stopped: ${error.message}`))
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return {
     stop() {

@@ -39,7 +39,7 @@ export async function openSqlite(path: string, { durability, lockTimeoutMs, log 
   db.exec(SCHEMA)
   const wal = inMemory ? undefined : await open(`${path}-wal`, 'r+')
   const flusher = wal && logFlusher(wal, log)
-  const checkpointer = inMemory ? undefined : startCheckpointer(path)
+  const checkpointer = inMemory ? undefined : startCheckpointer(path, log)
   db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`)
 
   const head = db.prepare<[], Head>('SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1')
