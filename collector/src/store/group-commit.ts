@@ -5,8 +5,8 @@
  * is committed.
  *
  * Up to `overlap` batches may be committing at once: the next batch need not wait for the previous
- * one's flush (SQLite), which halves the wait on a slow disk. With `overlap: 1` a batch starts only
- * after the previous one finished (PostgreSQL, whose commits wait for one another anyway).
+ * one's flush (SQLite), so a slow flush holds back only the receipts it covers. With `overlap: 1` a
+ * batch starts only after the previous one finished (PostgreSQL, whose commits wait for one another).
  */
 export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>, { overlap = 1, maxBatch = 500 } = {}) {
   type Waiting = { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }

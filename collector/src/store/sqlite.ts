@@ -66,7 +66,8 @@ export async function openSqlite(path: string, { durability, lockTimeoutMs, log 
   // With durability 'flush' no one hears back before the log is on disk, so an acknowledged receipt
   // survives a killed process and a power cut, as with synchronous=FULL. The transactions run one after
   // the other (this is synchronous); only their flushes overlap, and a flush covers every commit
-  // written before it. With 'commit' the answer goes out after the commit and the flush follows.
+  // written before it. A failed flush answers 503 for rows already committed: the widget sends them
+  // again and hears 200. With 'commit' the answer goes out after the commit and the flush follows.
   const writer = groupCommit(
     async (arrivals: Arrival[]) => {
       const outcomes = commit.immediate(arrivals)
