@@ -100,6 +100,8 @@ export default defineConfig(({ mode }) => ({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // A page reacting in Chromium on a busy two-core machine can take longer than a second.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {
