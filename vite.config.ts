@@ -20,14 +20,17 @@ const schema: Plugin = {
 }
 
 // A second pass by terser over the minified classic scripts: it finds what the first minifier leaves
-// (about 1% gzipped), and the first script's bytes are on a budget.
+// (about 1% gzipped), and the first script's bytes are on a budget. Then V8's compile hint: nearly every
+// function of these files runs as soon as the file does, so Chromium compiles them all on the thread
+// that streams the file instead of one by one on the main thread (about a third of the first script's
+// main-thread time; other engines read it as a comment).
 const squeeze: Plugin = {
   name: 'soglasie-squeeze',
   async generateBundle(_, bundle) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue
       const options = { ecma: 2020, compress: { passes: 3 } } as const
-      chunk.code = (await minify(chunk.code, options)).code!
+      chunk.code = '//# allFunctionsCalledOnLoad\n' + (await minify(chunk.code, options)).code!
     }
   },
 }

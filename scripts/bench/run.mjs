@@ -1,6 +1,7 @@
 // npm run bench: Soglasie and three open-source consent widgets on the same landing page in headless
 // Chromium, unthrottled and at 4× CPU throttling; prints a table and writes docs/benchmarks.md.
-// Options: --runs N (default 7), --only id,id (no report written), --no-profile, --no-write.
+// Options: --runs N (default 7), --only id,id and --rates 1,4 (no report written with either), --no-profile,
+// --no-write.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -16,7 +17,6 @@ import { BASELINE, widgets as allWidgets } from './widgets.mjs'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const DIST = process.env.SOGLASIE_DIST ?? join(ROOT, 'dist')
-const RATES = [1, 4]
 const QUIET = 800
 const PROFILE_RUNS = 3
 
@@ -26,9 +26,10 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1]
 }
 const RUNS = Number(option('--runs') ?? 7)
+const RATES = (option('--rates') ?? '1,4').split(',').map(Number)
 const ONLY = option('--only')?.split(',')
 const PROFILE = !args.includes('--no-profile')
-const WRITE = !args.includes('--no-write') && !ONLY
+const WRITE = !args.includes('--no-write') && !ONLY && !option('--rates')
 const started = Date.now()
 const log = (...parts) => console.log(...parts)
 
@@ -161,7 +162,7 @@ async function main() {
     for (const w of widgets) {
       const accepted = await visit(browser, server, w, { click: 'accept', reload: true, quiet: 300 })
       const rejected = await visit(browser, server, w, { click: 'reject', reload: true, quiet: 300 })
-      const s = summarize(runs[1][w.id].concat(runs[4][w.id]))
+      const s = summarize(RATES.flatMap((rate) => runs[rate][w.id]))
       const hosts = (list) => (list.length ? list.join(', ') : 'no tracker')
       works.push({
         name: `${w.name} ${w.version}`,

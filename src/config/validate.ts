@@ -49,12 +49,11 @@ function walk(value: unknown, shape: Shape, path: string, errors: string[]): voi
     const object = value as Record<string, unknown>
     const prefix = path ? path + '.' : ''
     if ('properties' in shape) {
-      const known = Object.keys(shape.properties)
       for (const key of shape.required ?? []) if (object[key] === undefined) errors.push(`${prefix}${key}: required`)
       for (const key in object) {
         const inner = shape.properties[key]
         if (inner) walk(object[key], inner, prefix + key, errors)
-        else errors.push(`${prefix}${key}: unknown key; known: ${known.join(', ')}`)
+        else errors.push(`${prefix}${key}: unknown key; known: ${Object.keys(shape.properties).join(', ')}`)
       }
     } else if ('additionalProperties' in shape) {
       for (const key in object) {

@@ -4,12 +4,7 @@
  */
 export function watchOtherTabs(channelName: string, reread: () => void): () => void {
   addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reread())
-  if (typeof BroadcastChannel === 'function') {
-    const channel = new BroadcastChannel(channelName)
-    channel.onmessage = reread
-    return () => channel.postMessage(0)
-  }
-  // No BroadcastChannel (old Safari): the cookie is cheap to read, so poll it.
-  setInterval(reread, 1000)
-  return () => {}
+  const channel = new BroadcastChannel(channelName)
+  channel.onmessage = reread
+  return () => channel.postMessage(0)
 }

@@ -64,10 +64,12 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     $dialog.subscribe(paint)
 
     $dialog.subscribe((dialog) => dialog && ensureDialogs())
-    // After a reload that a withdrawal needed, the dialogs file says why the page reloaded.
-    if (sessionStorage.getItem('soglasie:reloaded') !== null) ensureDialogs()
-    // Fetch the dialogs while the visitor reads the banner, so «Настроить» opens at once.
-    if ($banner.get()) (window.requestIdleCallback ?? setTimeout)(() => ensureDialogs())
+    // After a reload that a withdrawal needed (so only with a choice made), the dialogs file says why
+    // the page reloaded. A first visit skips the storage lookup, a wait on the browser process.
+    if ($consent.get().decided && sessionStorage.getItem('soglasie:reloaded') !== null) ensureDialogs()
+    // Fetch the dialogs when the pointer or the focus comes to the banner, a moment before a click on
+    // «Настроить»: a visitor who accepts or refuses at once never downloads them.
+    for (const type of ['pointerover', 'focusin']) bar.addEventListener(type, ensureDialogs, { once: true })
   }
 
   // Without the text in the config the policy is a page of the site: open it instead of a dialog.
