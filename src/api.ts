@@ -22,19 +22,24 @@ export interface Soglasie {
 }
 
 /**
- * The public API over the store's actions. Without actions (the config was invalid) it still answers
- * from the never-connected store, which allows only necessary, and every decision is refused: the
- * widget fails closed.
+ * The public API over the store's actions. `start` starts the widget on first need (see init) and
+ * returns the actions, or null when the config was invalid: then the API still answers from the
+ * never-connected store, which allows only necessary, and every decision is refused: the widget fails
+ * closed.
  */
-export function createApi(actions: ConsentActions | null, rescan = () => {}): Soglasie {
+export function createApi(start: () => ConsentActions | null, rescan = () => {}): Soglasie {
+  // Every call first makes sure the widget has started: a page script may call in <head>.
+  const get = start
   const decide = (act: (a: ConsentActions) => void) => () => {
+    const actions = get()
     if (actions) act(actions)
     else console.error('[soglasie] invalid config, nothing optional will load: no choice is stored')
   }
+  const consent = () => (get(), $consent.get())
   return {
-    show: () => $banner.set(true),
-    showPreferences: () => $dialog.set('preferences'),
-    showPolicy: () => $dialog.set('policy'),
+    show: () => (get(), $banner.set(true)),
+    showPreferences: () => (get(), $dialog.set('preferences')),
+    showPolicy: () => (get(), $dialog.set('policy')),
     hide: () => {
       $banner.set(false)
       $dialog.set(null)
@@ -43,8 +48,8 @@ export function createApi(actions: ConsentActions | null, rescan = () => {}): So
     rejectAll: decide((a) => a.rejectAll('api')),
     accept: (choice) => decide((a) => a.accept(choice, 'api'))(),
     withdraw: decide((a) => a.withdraw('api')),
-    getConsent: () => $consent.get(),
-    isAllowed: (id) => $consent.get().categories[id] ?? $consent.get().services[id] ?? false,
+    getConsent: consent,
+    isAllowed: (id) => consent().categories[id] ?? consent().services[id] ?? false,
     onChange: (listener) => $consent.listen((value) => listener(value)),
     rescan,
   }

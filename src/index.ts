@@ -1,7 +1,8 @@
 import { parseConfig } from './config/validate'
 import { createApi, type Soglasie } from './api'
 import type { Consent } from './consent/consent'
-import { $consent, connect } from './consent/store'
+import type { Config } from './config/types'
+import { $consent, connect, type ConsentActions } from './consent/store'
 import { watchOtherTabs } from './consent/tabs'
 import { hold, type Holder } from './gate/hold'
 import { draft } from './receipts/receipt'
@@ -10,6 +11,7 @@ import type { Services, ServicesModule } from './services/index'
 import type { DialogsModule } from './ui/dialogs/context'
 import { notice } from './ui/banner'
 import { mountUi } from './ui/mount'
+import { whenBody } from './ui/element'
 import { textsFor, type Language } from './ui/texts'
 import { $banner } from './view'
 
@@ -58,19 +60,28 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
   const nonce = options.nonce ?? document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? ''
   // First, so that nothing slips through while the config is read; with an invalid config it stays on.
   const holder = options.holder ?? hold(nonce)
-  const { model, errors } = parseConfig(config)
-  if (!model) {
-    console.error(`[soglasie] invalid config, nothing optional will load:\n  ${errors.join('\n  ')}`)
-    started = createApi(null)
-  } else {
+  // The script-tag build has no module loader; it brings its own (see embed.ts).
+  const chunks: Chunks =
+    import.meta.env.MODE === 'embed'
+      ? options.chunks!
+      : { dialogs: () => import('./ui/dialogs/index'), services: () => import('./services/index') }
+  let actions: ConsentActions | null | undefined
+  let loadServices: () => Promise<Services | void>
+  // The config is checked, the stored choice read (a synchronous call into the browser) and the
+  // interface built once <body> exists, by the parser's task that adds it: this script's own task in
+  // <head> stays short. Until then only the known trackers are held. An API call before then, or a
+  // config that switches auto-blocking off, runs them at once.
+  const begin = () => (actions === undefined ? (actions = start()) : actions)
+  const start = (): ConsentActions | null => {
+    const { model, errors } = parseConfig(config)
+    if (!model) {
+      console.error(`[soglasie] invalid config, nothing optional will load:\n  ${errors.join('\n  ')}`)
+      ready()
+      return null
+    }
     if (model.autoBlock) {
       holder.add(model.services.flatMap((s) => (s.src ? [new URL(s.src, document.baseURI).host] : [])))
     } else holder.stop()
-    // The script-tag build has no module loader; it brings its own (see embed.ts).
-    const chunks: Chunks =
-      import.meta.env.MODE === 'embed'
-        ? options.chunks!
-        : { dialogs: () => import('./ui/dialogs/index'), services: () => import('./services/index') }
     let notify = () => {}
     const actions = connect(model, () => notify())
     notify = watchOtherTabs(`soglasie:${model.cookie.name}`, actions.reload)
@@ -82,7 +93,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     // The services file runs everything optional: presets, held and marked scripts, receipts delivery.
     const initial = $consent.get()
     let services: Promise<Services | void> | undefined
-    const loadServices = () =>
+    loadServices = () =>
       (services ??= (marked.disconnect(), chunks.services()).then(
         (module) =>
           module.startServices({
@@ -119,11 +130,15 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
       if (consent !== initial || optional(consent) || !model.autoBlock || outbox?.read().length) loadServices()
     })
     findMarked()
-    started = createApi(actions, () => void loadServices().then((started) => started?.rescan()))
+    ready()
+    return actions
   }
-  // After init returns, so the script tag's `window.Soglasie` is set when listeners run.
-  const api = started
-  queueMicrotask(() => dispatchEvent(new CustomEvent('soglasie:ready', { detail: api })))
+  started = createApi(begin, () => void (begin() && loadServices().then((started) => started?.rescan())))
+  if ((config as Config | undefined)?.autoBlock === false) begin()
+  else whenBody(begin)
   return started
 }
+
+// In a microtask, so the script tag's `window.Soglasie` is set when listeners run.
+const ready = () => queueMicrotask(() => dispatchEvent(new CustomEvent('soglasie:ready', { detail: started })))
 

@@ -13,3 +13,10 @@ export function button(label: string, onClick: () => void): HTMLElement {
   node.onclick = onClick
   return node
 }
+
+/** Runs `callback` once <body> exists: at once, or from the parser's task that adds it. */
+export function whenBody(callback: () => void): void {
+  if (document.body) return callback()
+  const observer = new MutationObserver(() => document.body && (observer.disconnect(), callback()))
+  observer.observe(document.documentElement, { childList: true })
+}

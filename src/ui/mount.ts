@@ -5,7 +5,7 @@ import { $consent, type ConsentActions } from '../consent/store'
 import { $banner, $dialog, type Dialog } from '../view'
 import { banner, notice } from './banner'
 import type { Dialogs, DialogsModule } from './dialogs/context'
-import { button, element } from './element'
+import { button, element, whenBody } from './element'
 import { adopt } from './sheet'
 import { pickLanguage, textsFor } from './texts'
 
@@ -79,11 +79,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     if (model.policy.url) window.open(model.policy.url, '_blank', 'noopener')
   })
 
-  if (document.body) mount()
-  else {
-    const observer = new MutationObserver(() => document.body && (observer.disconnect(), mount()))
-    observer.observe(document.documentElement, { childList: true })
-  }
+  whenBody(mount)
   listenForOpeners()
   return {
     consentText: { text: notice(model, texts).filter(Boolean).join('\n'), language },

@@ -427,6 +427,38 @@ describe('events and API', () => {
     expect((await events(tab)).map((e) => e.type)).toEqual(['soglasie:ready'])
   })
 
+  // The widget reads the stored choice when <body> appears; a page script in <head> may ask sooner.
+  test('the API answers from the stored choice in <head>, before <body> exists', async () => {
+    const visitor = await env.visitor()
+    const probe = `<script>window.__head = { consent: Soglasie.getConsent(), analytics: Soglasie.isAllowed('analytics'), body: !!document.body }</script>`
+    const tab = await visitor.open(widgetPage().replace('</head>', `${probe}\n</head>`))
+    const head = () => tab.page.evaluate(() => (window as unknown as { __head: { consent: { decided: boolean }; analytics: boolean; body: boolean } }).__head)
+    expect(await head()).toMatchObject({ consent: { decided: false }, analytics: false, body: false })
+    await call(tab, 'acceptAll')
+
+    await tab.reload()
+    expect(await head()).toMatchObject({ consent: { decided: true, categories: { analytics: true } }, analytics: true, body: false })
+    // Started early, it still starts once, with the banner staying away.
+    await settle(tab, 200)
+    expect((await events(tab)).map((e) => e.type)).toEqual(['soglasie:ready'])
+    expect(await tab.page.locator('[data-soglasie]').count()).toBe(1)
+    expect(await widgetErrors(tab)).toEqual([])
+  })
+
+  // With auto-blocking off, nothing waits for <body>: a tracker tag in <head> runs in its place.
+  test('autoBlock false: a tracker tag in <head> after the widget runs before <body> is parsed', async () => {
+    const visitor = await env.visitor()
+    const page = widgetPage({
+      config: { ...MINIMAL_CONFIG, autoBlock: false },
+      body: `<script>window.__atBody = window.__metricaLoaded ?? 0</script>`,
+    }).replace('</head>', `<script src="${METRICA_TAG}"></script>\n</head>`)
+    const tab = await visitor.open(page)
+    expect(await tab.page.evaluate(() => (window as unknown as { __atBody: number }).__atBody)).toBe(1)
+    // Control: with auto-blocking on, the same tag is held.
+    const held = await visitor.open(page.replace('"autoBlock":false', '"autoBlock":true'))
+    expect(await held.page.evaluate(() => (window as unknown as { __atBody: number }).__atBody)).toBe(0)
+  })
+
   // A listener calling `Soglasie.…` must find the global set (embed.ts assigns it after init returns).
   test('window.Soglasie is already set when soglasie:ready fires', async () => {
     const visitor = await env.visitor()

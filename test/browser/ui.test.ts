@@ -70,6 +70,26 @@ async function openPreferencesFromBanner(page: Page) {
 // ---------------------------------------------------------------------------------------------------
 
 describe('banner', () => {
+  // A visitor who accepts or refuses at once never downloads the dialogs; one who reaches for the
+  // banner gets them a moment before the click on «Настроить».
+  test.each([
+    ['the pointer', (page: Page) => bannerRegion(page).hover()],
+    ['the keyboard focus', (page: Page) => page.keyboard.press('Tab')],
+  ])('the dialogs file loads when %s comes to the banner, not with the page', async (_, reach) => {
+    const dialogs = '/dist/soglasie.dialogs.js'
+    const from = env.server.hits.length
+    const tab = await visit()
+    await bannerRegion(tab.page).waitFor({ state: 'visible' })
+    await settle(tab, 500)
+    expect(env.server.hits.slice(from)).toContain('/dist/soglasie.js')
+    expect(env.server.hits.slice(from)).not.toContain(dialogs)
+
+    await reach(tab.page)
+    await expect.poll(() => env.server.hits.slice(from)).toContain(dialogs)
+    await openPreferencesFromBanner(tab.page)
+    expect(env.server.hits.slice(from).filter((hit) => hit === dialogs)).toHaveLength(1)
+  })
+
   test('a mouse user sees three equal buttons; «Принять все» decides and stores, «Отклонить» refuses all', async () => {
     const visitor = await env.visitor()
     const path = env.server.page(widgetPage({ config: FULL_CONFIG }))
