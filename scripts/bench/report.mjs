@@ -287,7 +287,7 @@ export function markdown(r) {
     out.push('## Soglasie\'s script, step by step')
     out.push('')
     out.push(
-      `Chromium traces (categories \`devtools.timeline\`, \`toplevel\`, \`v8\`, \`disabled-by-default-v8.compile\`) of ${profile.runs} more loads of the Soglasie page in each condition: every entry into Soglasie's code on the main thread (the script's evaluation, each callback, the dialogs file), with its CPU time (\`tdur\`), the part of it V8 spent parsing and compiling (a function is compiled when it is first called), and its wall time; medians over the loads. The page loads a build of the sources in the tree made here with the settings of \`vite build --mode embed\` plus a source map, which names the callbacks; ${
+      `Chromium traces (categories \`devtools.timeline\`, \`toplevel\`, \`v8\`, \`disabled-by-default-v8.compile\`) of ${profile.runs} more loads of the Soglasie page in each condition: every entry into Soglasie's code on the main thread (the script's evaluation, each callback, the dialogs file), with its CPU time (\`tdur\`), the part of it V8 spent parsing and compiling on the main thread (the file's compile hint has most functions compiled beforehand, on the thread that streams it), and its wall time; medians over the loads. The page loads a build of the sources in the tree made here with the settings of \`vite build --mode embed\` plus a source map, which names the callbacks; ${
         profile.sameAsDist
           ? 'its code is byte for byte that of dist/soglasie.js.'
           : `dist/soglasie.js is not byte for byte that build (${bytes(profile.sizes.dist)} against ${bytes(profile.sizes.minified)} characters: built from other sources, or post-processed), so these steps are of the sources as they are in the tree.`
@@ -311,6 +311,8 @@ export function markdown(r) {
           ]),
           ['**all of Soglasie\'s script**', '', ms(one?.total.cpu), '', ms(one?.total.wall), ms(four?.total.cpu), ms(four?.total.wall)],
           ['longest task running Soglasie\'s code', '', ms(one?.longest.cpu), '', ms(one?.longest.wall), ms(four?.longest.cpu), ms(four?.longest.wall)],
+          ['long tasks (over 50 ms wall) running Soglasie\'s code, per load', '', n(one?.longTasks.ours), '', '', n(four?.longTasks.ours), ''],
+          ['long tasks rendering a frame without Soglasie\'s code, per load', '', n(one?.longTasks.rendering), '', '', n(four?.longTasks.rendering), ''],
         ],
       ),
     )
