@@ -127,8 +127,11 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
       model.categories.some((c) => c.id !== 'necessary' && consent.categories[c.id]) ||
       model.services.some((s) => s.category !== 'necessary' && consent.services[s.id])
     $consent.subscribe((consent) => {
-      if (consent !== initial || optional(consent) || !model.autoBlock || outbox?.read().length) loadServices()
+      if (consent !== initial || optional(consent) || !model.autoBlock) loadServices()
     })
+    // Receipts left by an earlier page are looked for after the start: the first look into storage
+    // waits on the browser process, and nothing about them is urgent.
+    if (outbox) setTimeout(() => outbox.read().length && loadServices(), 500)
     findMarked()
     ready()
     return actions

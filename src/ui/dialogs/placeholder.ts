@@ -1,4 +1,5 @@
-import css from '../../../styles/base.css?inline'
+import base from '../../../styles/base.css?inline'
+import css from '../../../styles/placeholder.css?inline'
 import type { Model } from '../../config/model'
 import type { ConsentActions } from '../../consent/store'
 import type { Texts } from '../../texts/ru'
@@ -18,7 +19,7 @@ export function placeholder(frame: HTMLIFrameElement, model: Model, texts: Texts
   const category = model.categories.find((c) => c.id === frame.dataset.consent)
   const host = element('div', { 'data-soglasie-placeholder': '' })
   const root = host.attachShadow({ mode: 'open' })
-  adopt(root, css)
+  adopt(root, base + css)
   const name = service ? serviceTitle(service) : category ? categoryTitle(category, texts) : frame.dataset.consent!
   const processor = (service && processorName(service)) ?? new URL(frame.dataset.src!, location.href).host
   root.append(
