@@ -67,9 +67,11 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     // After a reload that a withdrawal needed (so only with a choice made), the dialogs file says why
     // the page reloaded. A first visit skips the storage lookup, a wait on the browser process.
     if ($consent.get().decided && sessionStorage.getItem('soglasie:reloaded') !== null) ensureDialogs()
-    // Fetch the dialogs when the pointer or the focus comes to the banner, a moment before a click on
-    // «Настроить»: a visitor who accepts or refuses at once never downloads them.
-    for (const type of ['pointerover', 'focusin']) bar.addEventListener(type, ensureDialogs, { once: true })
+    // Fetch the dialogs when the pointer or the focus comes to «Настроить» or to the policy link, a
+    // moment before the click: a visitor who goes straight to accept or refuse never downloads them.
+    for (const type of ['pointerover', 'focusin']) {
+      bar.addEventListener(type, (event) => (event.target as Element).closest(DIALOG_OPENERS) && ensureDialogs())
+    }
   }
 
   // Without the text in the config the policy is a page of the site: open it instead of a dialog.
@@ -97,6 +99,9 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     },
   }
 }
+
+/** In the banner: «Настроить» (the last button) and the policy link when the policy is a dialog. */
+const DIALOG_OPENERS = '.buttons :last-child, [href="#soglasie-policy"]'
 
 const OPENERS = '[data-soglasie-open], a[href*="#soglasie-"]'
 

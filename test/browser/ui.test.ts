@@ -70,12 +70,19 @@ async function openPreferencesFromBanner(page: Page) {
 // ---------------------------------------------------------------------------------------------------
 
 describe('banner', () => {
-  // A visitor who accepts or refuses at once never downloads the dialogs; one who reaches for the
-  // banner gets them a moment before the click on «Настроить».
+  // A visitor who goes straight to accept or refuse never downloads the dialogs; one who reaches for
+  // «Настроить» gets them a moment before the click.
   test.each([
-    ['the pointer', (page: Page) => bannerRegion(page).hover()],
-    ['the keyboard focus', (page: Page) => page.keyboard.press('Tab')],
-  ])('the dialogs file loads when %s comes to the banner, not with the page', async (_, reach) => {
+    ['the pointer', (page: Page) => button(bannerRegion(page), 'Настроить').hover()],
+    [
+      'the keyboard focus',
+      async (page: Page) => {
+        for (let i = 0; i < 8 && !(await button(bannerRegion(page), 'Настроить').evaluate((b) => b.matches(':focus'))); i++) {
+          await page.keyboard.press('Tab')
+        }
+      },
+    ],
+  ])('the dialogs file loads when %s comes to «Настроить», not with the page', async (_, reach) => {
     const dialogs = '/dist/soglasie.dialogs.js'
     const from = env.server.hits.length
     const tab = await visit()
@@ -88,6 +95,19 @@ describe('banner', () => {
     await expect.poll(() => env.server.hits.slice(from)).toContain(dialogs)
     await openPreferencesFromBanner(tab.page)
     expect(env.server.hits.slice(from).filter((hit) => hit === dialogs)).toHaveLength(1)
+  })
+
+  test('a mouse user who goes straight to «Принять все» never downloads the dialogs file', async () => {
+    const from = env.server.hits.length
+    const tab = await visit()
+    const accept = button(bannerRegion(tab.page), 'Принять все')
+    await accept.hover()
+    await settle(tab, 300)
+    await accept.click()
+    await bannerRegion(tab.page).waitFor({ state: 'hidden' })
+    await settle(tab, 500)
+    expect(env.server.hits.slice(from)).toContain('/dist/soglasie.services.js')
+    expect(env.server.hits.slice(from)).not.toContain('/dist/soglasie.dialogs.js')
   })
 
   test('a mouse user sees three equal buttons; «Принять все» decides and stores, «Отклонить» refuses all', async () => {
