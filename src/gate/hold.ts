@@ -52,12 +52,13 @@ export function hold(nonce: string): Holder {
     held.push(entry)
     listeners.forEach((listener) => listener(entry))
   }
-  const suspect = (element: Element, url: string) =>
+  const suspect = (element: unknown, url: string): element is Frameable =>
     (element instanceof HTMLScriptElement || element instanceof HTMLIFrameElement) && matches(url, places)
 
   // Every function replaced here, with the way to put it back (`stop`).
   const undo: (() => void)[] = []
-  type Fn = (this: any, ...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The originals are called with the wrapper's own `this` and arguments, whatever they are.
+  type Fn = (this: unknown, ...args: unknown[]) => unknown
   const patch = (target: object, key: string, wrap: (original: Fn) => Fn, accessor?: 'set') => {
     const descriptor = Object.getOwnPropertyDescriptor(target, key)!
     const original = accessor ? descriptor.set! : descriptor.value
@@ -75,7 +76,7 @@ export function hold(nonce: string): Holder {
   }
   // setAttribute(name, value) and setAttributeNS(ns, name, value): the name and value sit at the end.
   for (const key of ['setAttribute', 'setAttributeNS']) {
-    patch(Element.prototype, key, (original) => function (...args: string[]) {
+    patch(Element.prototype, key, (original) => function (...args) {
       const [name, url] = args.slice(-2).map(String) as [string, string]
       if (name.toLowerCase() === 'src' && suspect(this, url)) keep({ element: this, url })
       else original.apply(this, args)
@@ -98,7 +99,7 @@ export function hold(nonce: string): Holder {
   // A fragment from createContextualFragment runs its scripts, unlike innerHTML: they are changed
   // before the fragment reaches the page.
   patch(Range.prototype, 'createContextualFragment', (create) => function (html) {
-    const fragment: DocumentFragment = create.call(this, html)
+    const fragment = create.call(this, html) as DocumentFragment
     fragment.querySelectorAll('script').forEach(intercept)
     return fragment
   })
