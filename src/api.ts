@@ -29,17 +29,16 @@ export interface Soglasie {
  */
 export function createApi(start: () => ConsentActions | null, rescan = () => {}): Soglasie {
   // Every call first makes sure the widget has started: a page script may call in <head>.
-  const get = start
   const decide = (act: (a: ConsentActions) => void) => () => {
-    const actions = get()
+    const actions = start()
     if (actions) act(actions)
     else console.error('[soglasie] invalid config, nothing optional will load: no choice is stored')
   }
-  const consent = () => (get(), $consent.get())
+  const consent = () => (start(), $consent.get())
   return {
-    show: () => (get(), $banner.set(true)),
-    showPreferences: () => (get(), $dialog.set('preferences')),
-    showPolicy: () => (get(), $dialog.set('policy')),
+    show: () => (start(), $banner.set(true)),
+    showPreferences: () => (start(), $dialog.set('preferences')),
+    showPolicy: () => (start(), $dialog.set('policy')),
     hide: () => {
       $banner.set(false)
       $dialog.set(null)
