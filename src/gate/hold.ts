@@ -36,8 +36,9 @@ export function hold(nonce: string): Holder {
   const held: Held[] = []
   const listeners: ((held: Held) => void)[] = []
   const setters = new Map<object, (this: Element, value: string) => void>()
-  // Elements the widget itself let through (consented): the observer must not take them for page tags.
-  const trusted = new WeakSet<Element>()
+  // Scripts and frames the observer has looked at, and those the widget itself let through (consented):
+  // each is judged once.
+  const seen = new WeakSet<Element>()
 
   const keep = (entry: Held) => {
     // Tilda's counters create their script in a timer, away from the marked snippet: find the snippet
@@ -106,8 +107,9 @@ export function hold(nonce: string): Holder {
 
   // Tags in the page's HTML: a parser-inserted script waits for observers before it runs, so a changed
   // type stops it. Frames and scripts defused above are held here as well.
-  function intercept(node: Node): void {
-    if (!(node instanceof HTMLScriptElement || node instanceof HTMLIFrameElement) || trusted.has(node)) return
+  function intercept(node: HTMLScriptElement | HTMLIFrameElement): void {
+    if (seen.has(node)) return
+    seen.add(node)
     const url = node.getAttribute('src') ?? node.dataset.soglasieSrc
     if (node instanceof HTMLIFrameElement) {
       // Once: a frame moved later is not held again.
@@ -120,11 +122,15 @@ export function hold(nonce: string): Holder {
     node.dataset.soglasieHeld = ''
     keep({ element: node, url, mark })
   }
-  const observer = new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(intercept)))
+  // The observer looks only at the page's scripts and frames (live lists), never at the nodes added:
+  // touching every element of a page the parser adds costs more than the page's own scripts.
+  const scripts = document.getElementsByTagName('script')
+  const frames = document.getElementsByTagName('iframe')
+  const observer = new MutationObserver(() => [...scripts, ...frames].forEach(intercept))
   observer.observe(document, { childList: true, subtree: true })
 
   const setSrc = (element: Frameable, url: string) => {
-    trusted.add(element)
+    seen.add(element)
     setters.get(Object.getPrototypeOf(element))!.call(element, url)
   }
 
@@ -143,7 +149,7 @@ export function hold(nonce: string): Holder {
       for (const { name, value } of element.attributes) if (name !== 'type' && name !== 'src') copy.setAttribute(name, value)
       delete copy.dataset.soglasieHeld
       delete copy.dataset.soglasieSrc
-      trusted.add(copy)
+      seen.add(copy)
       copy.nonce = nonce
       if (url) setSrc(copy, url)
       else copy.text = (element as HTMLScriptElement).text
