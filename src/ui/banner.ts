@@ -10,8 +10,8 @@ import { fill } from './texts'
  * The banner, built with the DOM directly: it must paint with the page's first paint, before any
  * framework could load. Accept, reject and customize are the same element with the same style.
  */
-export function banner(model: Model, texts: BannerTexts, actions: ConsentActions, open: (dialog: Dialog) => void): HTMLElement {
-  const [title, text, policyLink, consentLink, acceptAll, reject, customize] = notice(model, texts)
+export function banner(model: Model, lines: Notice, actions: ConsentActions, open: (dialog: Dialog) => void): HTMLElement {
+  const [title, text, policyLink, consentLink, acceptAll, reject, customize] = lines
   const inline = model.policy.markdown !== undefined
   const policy = element(
     'a',
@@ -50,7 +50,9 @@ export function banner(model: Model, texts: BannerTexts, actions: ConsentActions
  * (when configured), the three buttons. A receipt's `consentText.sha256` is the hash of these joined
  * by line feeds, so anyone holding the config can recompute it.
  */
-export function notice(model: Model, texts: BannerTexts): (string | undefined)[] {
+export type Notice = (string | undefined)[]
+
+export function notice(model: Model, texts: BannerTexts): Notice {
   const purposes = model.categories.filter((c) => c.id !== 'necessary').map((c) => categoryTitle(c, texts))
   const text = fill(texts.bannerText, {
     operator: model.operator.name,

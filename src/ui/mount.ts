@@ -28,6 +28,7 @@ export interface Ui {
 export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): Ui {
   const language = pickLanguage(model.language)
   const texts = textsFor(model, language)
+  const lines = notice(model, texts)
   const open = (dialog: Dialog) => $dialog.set(dialog)
   let root: ShadowRoot
   let dialogs: Promise<Dialogs | void> | undefined
@@ -50,7 +51,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     root.append(container)
     document.body.prepend(host)
 
-    const bar = banner(model, texts, actions, open)
+    const bar = banner(model, lines, actions, open)
     const reopen = button(texts.cookieButton, () => open('preferences'))
     reopen.className = 'reopen'
     if (model.ui.button) container.append(reopen)
@@ -84,7 +85,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
   whenBody(mount)
   listenForOpeners()
   return {
-    consentText: { text: notice(model, texts).filter(Boolean).join('\n'), language },
+    consentText: { text: lines.filter(Boolean).join('\n'), language },
     placeholder(frame) {
       // Hidden at once (an iframe without src is an empty box); the placeholder follows with the file.
       frame.hidden = true
