@@ -1,6 +1,6 @@
 // npm run bench: Soglasie and three open-source consent widgets on the same landing page in headless
 // Chromium, unthrottled and at 4× CPU throttling; prints a table and writes docs/benchmarks.md.
-// Options: --runs N (default 7), --only id,id and --rates 1,4 (no report written with either), --no-profile,
+// Options: --runs N (default 11: at 4× a run's figure spreads over a factor of three on a small machine), --only id,id and --rates 1,4 (no report written with either), --no-profile,
 // --no-write.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -25,7 +25,7 @@ const option = (name) => {
   const i = args.indexOf(name)
   return i === -1 ? undefined : args[i + 1]
 }
-const RUNS = Number(option('--runs') ?? 7)
+const RUNS = Number(option('--runs') ?? 11)
 const RATES = (option('--rates') ?? '1,4').split(',').map(Number)
 const ONLY = option('--only')?.split(',')
 const PROFILE = !args.includes('--no-profile')
