@@ -278,6 +278,16 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf) {
   const vanilla = rows[1]?.['vanilla-cookieconsent']
   if (!checks.some((c) => !c.pass) && !broken.length) lines.push('Nothing: every budget is met in this run and every widget passed the works check.')
 
+  // A budget met by a small margin is said so: a single run's figure spreads widely on a small machine.
+  for (const rate of RATES) {
+    const own = rows[rate]?.soglasie
+    const budget = BUDGETS.script[rate]
+    if (own?.script == null || own.script > budget || own.script < 0.9 * budget) continue
+    lines.push(
+      `- **Close to its budget**: the widget script at ${rate}× takes ${ms1(own.script)} ms of CPU against ${budget} ms, with single runs from ${ms1(own.scriptRange[0])} to ${ms1(own.scriptRange[1])} ms: another run of the bench on this machine can land on either side of the budget.`,
+    )
+  }
+
   if (failed(/bytes/)) {
     lines.push(
       `- **Bytes before the banner** (${bytes(own?.gzip)} B gzip against ${bytes(BUDGETS.gzip)}): the only file fetched before the banner is ${own?.files.map((f) => `\`${f}\``).join(', ')}, so the excess is that file's own size; \`npm run size\` checks the same file against the same limit.`,
@@ -297,7 +307,7 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf) {
       .slice(0, 4)
       .map((l) => `${l.where} \`${l.text.replace(/`/g, "'").slice(0, 60)}\` ${ms1(l.selfMs)} ms`)
     lines.push(
-      `- **Widget script** (${ms1(own?.script)} ms CPU unthrottled, ${ms1(rows[4]?.soglasie?.script)} ms at 4×; vanilla-cookieconsent ${ms1(vanilla?.script)} and ${ms1(rows[4]?.['vanilla-cookieconsent']?.script)}). Four times the unthrottled figure is ${ms1(own ? 4 * own.script : null)} ms, so the 4× budget of ${BUDGETS.script[4]} ms asks for at most ${ms1(BUDGETS.script[4] / 4)} ms unthrottled even on a quiet machine; on this one the 4× figure spreads widely, because the throttle's busy-wait grows with the wall time the machine's other work adds. Of Soglasie's script CPU in the traces (step table above): ${share(evaluate.cpu)} is evaluating soglasie.js in \`<head>\` (within it, V8 parsing and compiling on the main thread is ${share(evaluate.compile)} of the whole); ${share(observers.cpu)} is MutationObserver callbacks while the page is parsed (the start when \`<body>\` appears: the config check, the cookie read and the banner; and the auto-blocking observer, which is called for every node the parser adds)${idle.cpu > 0.05 ? `; ${share(idle.cpu)} is the dialogs file` : ''}. At 4× all of it takes ${ms1(steps[4]?.total.cpu)} ms of CPU in the traces (${ms1(one.total.cpu)} unthrottled): more than four times as much, because Chromium's throttle busy-waits in proportion to wall time, which includes the waits in synchronous calls into the browser process${
+      `- **Widget script** (${ms1(own?.script)} ms CPU unthrottled, ${ms1(rows[4]?.soglasie?.script)} ms at 4×; vanilla-cookieconsent ${ms1(vanilla?.script)} and ${ms1(rows[4]?.['vanilla-cookieconsent']?.script)}). Four times the unthrottled figure is ${ms1(own ? 4 * own.script : null)} ms, so the 4× budget of ${BUDGETS.script[4]} ms asks for at most ${ms1(BUDGETS.script[4] / 4)} ms unthrottled even on a quiet machine; on this one the 4× figure spreads widely, because the throttle's busy-wait grows with the wall time the machine's other work adds. Of Soglasie's script CPU in the traces (step table above): ${share(evaluate.cpu)} is evaluating soglasie.js in \`<head>\` (within it, V8 parsing and compiling on the main thread is ${share(evaluate.compile)} of the whole); ${share(observers.cpu)} is MutationObserver callbacks while the page is parsed (the start when \`<body>\` appears: the config check, the cookie read and the banner; and the auto-blocking observer, which runs after each batch of nodes the parser adds)${idle.cpu > 0.05 ? `; ${share(idle.cpu)} is the dialogs file` : ''}. At 4× all of it takes ${ms1(steps[4]?.total.cpu)} ms of CPU in the traces (${ms1(one.total.cpu)} unthrottled): more than four times as much, because Chromium's throttle busy-waits in proportion to wall time, which includes the waits in synchronous calls into the browser process${
         blocking.length ? ` (in the profile: ${blocking.join('; ')})` : ''
       }.`,
     )
