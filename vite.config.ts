@@ -71,7 +71,6 @@ export default defineConfig(({ mode }) => ({
       ? {
           emptyOutDir: false,
           target: 'es2020',
-          cssTarget,
           lib: {
             entry: 'src/services/index.ts',
             formats: ['iife'],

@@ -112,7 +112,7 @@ export function hold(nonce: string): Holder {
     seen.add(node)
     const url = node.getAttribute('src') ?? node.dataset.soglasieSrc
     if (node instanceof HTMLIFrameElement) {
-      // Once: a frame moved later is not held again.
+      // The mark left by a defused HTML string is consumed: the frame is held by its url from here on.
       if (node.dataset.soglasieSrc) keep({ element: node, url }), delete node.dataset.soglasieSrc
       return
     }
