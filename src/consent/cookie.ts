@@ -10,7 +10,7 @@ import { fingerprint } from './fingerprint'
 // stored choice no longer says anything about the new set, and the visitor is asked again.
 // Necessary ids are never written: they are always allowed.
 const VERSION = '1'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/
 
 export function encode(consent: Consent, model: Model): string {
   const allowed = [...Object.entries(consent.categories), ...Object.entries(consent.services)]

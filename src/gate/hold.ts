@@ -1,4 +1,5 @@
 import { matches, SUSPECTS } from './hosts'
+import { watchParsed } from './watch'
 
 /** A script or frame held back: what it was about to load, and Tilda's mark if it had one. */
 export interface Held {
@@ -10,6 +11,7 @@ export interface Held {
 }
 
 type Frameable = HTMLScriptElement | HTMLIFrameElement
+const TAGS = 'script,iframe'
 
 export interface Holder {
   readonly held: Held[]
@@ -85,8 +87,8 @@ export function hold(nonce: string): Holder {
   }
 
   // HTML strings (document.write, innerHTML) start loading their scripts and frames inside the call,
-  // before any observer: a tracker's src is renamed before the browser parses it, and the observer
-  // holds the element it becomes.
+  // before any observer: a tracker's src is renamed before the browser parses it. What document.write
+  // adds goes where the parser is, which the observer sees; what innerHTML adds is held after the call.
   const defuse = (html: unknown) =>
     String(html).replace(/(<(?:script|iframe)\b[^>]*?\s)src(\s*=\s*["']?)([^"'\s>]+)/gi, (tag, head, equals, url) =>
       matches(url, places) ? `${head}data-soglasie-src${equals}${url}` : tag,
@@ -96,17 +98,18 @@ export function hold(nonce: string): Holder {
   })
   patch(Element.prototype, 'innerHTML', (set) => function (html) {
     set.call(this, defuse(html))
+    scan(this as Element)
   }, 'set')
   // A fragment from createContextualFragment runs its scripts, unlike innerHTML: they are changed
   // before the fragment reaches the page.
   patch(Range.prototype, 'createContextualFragment', (create) => function (html) {
     const fragment = create.call(this, html) as DocumentFragment
-    fragment.querySelectorAll('script').forEach(intercept)
+    scan(fragment)
     return fragment
   })
 
   // Tags in the page's HTML: a parser-inserted script waits for observers before it runs, so a changed
-  // type stops it. Frames and scripts defused above are held here as well.
+  // type stops it.
   function intercept(node: HTMLScriptElement | HTMLIFrameElement): void {
     if (seen.has(node)) return
     seen.add(node)
@@ -122,12 +125,8 @@ export function hold(nonce: string): Holder {
     node.dataset.soglasieHeld = ''
     keep({ element: node, url, mark })
   }
-  // The observer looks only at the page's scripts and frames (live lists), never at the nodes added:
-  // touching every element of a page the parser adds costs more than the page's own scripts.
-  const scripts = document.getElementsByTagName('script')
-  const frames = document.getElementsByTagName('iframe')
-  const observer = new MutationObserver(() => [...scripts, ...frames].forEach(intercept))
-  observer.observe(document, { childList: true, subtree: true })
+  const scan = (root: ParentNode) => root.querySelectorAll<Frameable>(TAGS).forEach(intercept)
+  const watcher = watchParsed((added) => (added.matches(TAGS) ? intercept(added as Frameable) : scan(added)))
 
   const setSrc = (element: Frameable, url: string) => {
     seen.add(element)
@@ -156,7 +155,7 @@ export function hold(nonce: string): Holder {
       element.replaceWith(copy)
     },
     stop() {
-      observer.disconnect()
+      watcher.disconnect()
       undo.forEach((put) => put())
       held.forEach(holder.release)
     },

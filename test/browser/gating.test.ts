@@ -31,6 +31,7 @@ import {
   VK_OPENAPI,
   realTrackers,
   tildaPage,
+  tildaVkPixel,
   useDomainEnv,
 } from './gating-helpers'
 import { bannerRegion, button, openIn, startHeaderServer, type HeaderServer } from './ui-helpers'
@@ -248,6 +249,39 @@ describe('auto-blocking: the ways page code puts a tracker on the page', () => {
     await settle(tab, 300)
     expect(await tab.page.evaluate(() => window.__metricaLoaded)).toBe(1)
     expect(requested(visitor, METRICA_TAG).length - before).toBeLessThanOrEqual(1)
+    expect(tab.pageErrors).toEqual([])
+  })
+
+  // The parser takes a long page in several slices; the widget watches only the elements it has open.
+  test('tracker tags deep in the blocks of a long page, several in one block and one in a table, never run before consent and run once after', async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `<div class="t-rec"><div class="t-container"><p>Блок ${i}</p></div></div>`).join('\n')
+    const block = (html: string) => `<div class="t-rec"><div class="t123"><div class="t-container_100"><div class="t-width">${html}</div></div></div></div>`
+    const body = [
+      filler(2500),
+      block(`<p>HTML-код</p><script src="${METRICA_TAG}"></script><script>window.__own = 1</script>${tildaVkPixel()}`),
+      filler(2500),
+      `<table><tbody><tr><td>${block(`<script src="${TMR_CODE}"></script>`)}</td></tr></tbody></table>`,
+      plainScript(CONTROL_SCRIPT),
+    ].join('\n')
+    const { visitor, tab } = await visit(widgetPage({ body }))
+    await settle(tab, 700)
+    expect(urls(visitor), 'the log works on this page').toContain(CONTROL_SCRIPT)
+    const state = () =>
+      tab.page.evaluate(() => ({
+        own: (window as { __own?: number }).__own ?? 0,
+        metrica: window.__metricaLoaded ?? 0,
+        tmr: window.__tmrLoaded ?? 0,
+        vk: window.__vkLoaded ?? 0,
+        types: [...document.querySelectorAll<HTMLScriptElement>('script[src^="https://mc.yandex.ru/"], script[src^="https://top-fwz1.mail.ru/"], script[data-tilda-cookie-type]')].map((s) => s.type),
+      }))
+    expect(await state()).toEqual({ own: 1, metrica: 0, tmr: 0, vk: 0, types: ['text/plain', 'text/plain', 'text/plain'] })
+
+    await call(tab, 'acceptAll')
+    await loaded(tab.page, '__metricaLoaded')
+    await loaded(tab.page, '__tmrLoaded')
+    await loaded(tab.page, '__vkLoaded')
+    await settle(tab, 300)
+    expect(await state()).toMatchObject({ own: 1, metrica: 1, tmr: 1, vk: 1 })
     expect(tab.pageErrors).toEqual([])
   })
 
