@@ -7,7 +7,10 @@
  * thousands of elements more than the widget's own script does, and can push the parser past its time
  * slice in the middle of the first screen (a half-parsed first paint, then a layout shift). A node the
  * parser adds goes into an open element, or into a new element that went into one, so a record is
- * waiting at every `</script>`; after each batch the new chain is observed too.
+ * waiting at every `</script>`; after each batch the new chain is observed too. After the parse it
+ * still follows the chain, which sees what scripts add there; elements other code adds deeper, or a
+ * document replaced by a late document.write, are not seen (auto-blocking needs neither: a script a
+ * script inserts has already run or was held by the patched setters).
  */
 export function watchParsed(found: (element: Element) => void): MutationObserver {
   const follow = () => {
