@@ -8,9 +8,10 @@
  * slice in the middle of the first screen (a half-parsed first paint, then a layout shift). A node the
  * parser adds goes into an open element, or into a new element that went into one, so a record is
  * waiting at every `</script>`; after each batch the new chain is observed too. After the parse it
- * still follows the chain, which sees what scripts add there; elements other code adds deeper, or a
- * document replaced by a late document.write, are not seen (auto-blocking needs neither: a script a
- * script inserts has already run or was held by the patched setters).
+ * still follows the chain, which sees what scripts add there. Not seen: what other code adds deeper
+ * (auto-blocking does not need it: a script that a script inserts has run already, or the patched
+ * setters held it) and a document replaced by a late document.write (its tracker URLs are renamed, so
+ * nothing loads, but those elements are not held for release).
  */
 export function watchParsed(found: (element: Element) => void): MutationObserver {
   const follow = () => {
