@@ -44,7 +44,11 @@ export function row(summary, base) {
   }
 }
 
-export function budgetChecks(rows) {
+/**
+ * rows: Soglasie's figures per rate; controls: those of the empty script in `<head>` (the install's own
+ * cost), shown beside the long tasks and CLS; the budgets are still checked against the baseline.
+ */
+export function budgetChecks(rows, controls = {}) {
   const checks = []
   const each = (fn) => Object.entries(rows).map(([rate, r]) => fn(Number(rate), r))
   checks.push({
@@ -67,12 +71,20 @@ export function budgetChecks(rows) {
   }
   checks.push({
     budget: 'no long task added',
-    measured: each((rate, r) => `${n(r.longTasks)} (${signed(r.longTasksAdded, n)} vs baseline, TBT ${signed(r.tbtAdded)} ms) at ${rate}×`).join('; '),
+    measured: each(
+      (rate, r) =>
+        `${n(r.longTasks)} (${signed(r.longTasksAdded, n)} vs baseline, TBT ${signed(r.tbtAdded)} ms${
+          controls[rate] ? `; an empty script in \`<head>\` ${signed(controls[rate].longTasksAdded, n)}` : ''
+        }) at ${rate}×`,
+    ).join('; '),
     pass: each((rate, r) => r.longTasksAdded !== null && r.longTasksAdded <= BUDGETS.longTasksAdded).every(Boolean),
   })
   checks.push({
     budget: 'CLS 0',
-    measured: each((rate, r) => `${cls(r.clsMax)} in the worst run (${rate}×)`).join(', '),
+    measured: each(
+      (rate, r) =>
+        `${cls(r.clsMax)} in the worst run (${rate}×${controls[rate] ? `; no widget ${cls(controls[rate].baseClsMax)}, an empty script in \`<head>\` ${cls(controls[rate].clsMax)}` : ''})`,
+    ).join(', '),
     pass: each((rate, r) => r.clsMax === 0).every(Boolean),
   })
   return checks
@@ -96,7 +108,7 @@ const HEADER = [
   'click → tracker',
 ]
 
-function tableRows(widgets, rows, baseRow, html) {
+function tableRows(widgets, rows, baseRow, html, control) {
   const lines = [
     [
       'no widget (baseline)',
@@ -116,6 +128,25 @@ function tableRows(widgets, rows, baseRow, html) {
       '—',
     ],
   ]
+  if (control) {
+    lines.push([
+      'an empty script in `<head>` (control)',
+      '—',
+      '—',
+      '—',
+      bytes(html.control),
+      `${ms(control.fcp)} (${signed(control.fcpAdded)})`,
+      '—',
+      '—',
+      signed(control.script),
+      signed(control.scriptWall),
+      signed(control.styleLayout),
+      `${n(control.longTasks)} (${signed(control.longTasksAdded, n)})`,
+      `${ms(control.tbt)} (${signed(control.tbtAdded)})`,
+      cls(control.cls),
+      '—',
+    ])
+  }
   for (const w of widgets) {
     const r = rows[w.id]
     lines.push([
@@ -149,7 +180,7 @@ export function consoleTable(header, lines) {
   return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')
 }
 
-export function terminal({ widgets, rows, baseRows, html, checks, profile }) {
+export function terminal({ widgets, rows, baseRows, controlRows = {}, html, checks, profile }) {
   const parts = []
   if (profile?.phases) {
     parts.push('\nSoglasie, step by step (trace medians, ms)')
@@ -174,7 +205,7 @@ export function terminal({ widgets, rows, baseRows, html, checks, profile }) {
   }
   for (const rate of Object.keys(rows)) {
     parts.push(`\n${rate === '1' ? 'Unthrottled' : `${rate}× CPU throttling`} (medians; bytes and ms)`)
-    parts.push(consoleTable(HEADER, tableRows(widgets, rows[rate], baseRows[rate], html)))
+    parts.push(consoleTable(HEADER, tableRows(widgets, rows[rate], baseRows[rate], html, controlRows[rate])))
   }
   parts.push('\nSoglasie budgets')
   parts.push(consoleTable(['budget', 'measured', 'result'], checks.map((c) => [c.budget, c.measured, c.pass ? 'pass' : 'FAIL'])))
@@ -182,7 +213,7 @@ export function terminal({ widgets, rows, baseRows, html, checks, profile }) {
 }
 
 export function markdown(r) {
-  const { widgets, rows, baseRows, html, checks, works, machine, runs, profile, method, elapsed } = r
+  const { widgets, rows, baseRows, controlRows = {}, html, checks, works, machine, runs, profile, method, elapsed } = r
   const vanilla = 'vanilla-cookieconsent'
   const out = []
   out.push('# Benchmarks: Soglasie and three open-source consent widgets')
@@ -202,9 +233,9 @@ export function markdown(r) {
   for (const rate of Object.keys(rows)) {
     out.push(`## ${rate === '1' ? 'Unthrottled' : `${rate}× CPU throttling`}`)
     out.push('')
-    out.push(`Medians of ${runs} runs each (in parentheses: the change against the page without a widget; for the widget script, the lowest and highest run). Bytes in B, times in ms.`)
+    out.push(`Medians of ${runs} runs each (in parentheses: the change against the page without a widget; for the widget script, the lowest and highest run). Bytes in B, times in ms. The control is the page with an empty script in \`<head>\`: what installing a widget as a parser-blocking script costs before any of its code runs.`)
     out.push('')
-    out.push(markdownTable(HEADER, tableRows(widgets, rows[rate], baseRows[rate], html)))
+    out.push(markdownTable(HEADER, tableRows(widgets, rows[rate], baseRows[rate], html, controlRows[rate])))
     out.push('')
   }
 
@@ -275,8 +306,12 @@ export function markdown(r) {
   )
   out.push('')
 
-  const shifted = widgets.filter((w) => r.shifts[w.id]?.length)
+  const shifted = [{ id: 'baseline', name: 'no widget (baseline)' }, { id: 'control', name: 'an empty script in `<head>` (control)' }, ...widgets].filter(
+    (w) => r.shifts[w.id]?.length,
+  )
   out.push('## Layout shifts')
+  out.push('')
+  out.push('The elements that moved in any run, both conditions, as `element before → after (score)` (boxes as x,y,width,height).')
   out.push('')
   if (!shifted.length) out.push('No layout shift in any run of any page.')
   for (const w of shifted) out.push(`- ${w.name}: ${r.shifts[w.id].slice(0, 6).map((x) => `\`${x}\``).join(', ')}`)

@@ -13,7 +13,7 @@ import { BUDGETS, budgetChecks, markdown, row, terminal } from './report.mjs'
 import { compressed, startServer } from './server.mjs'
 import { launch } from './stubs.mjs'
 import { visit } from './visit.mjs'
-import { BASELINE, widgets as allWidgets } from './widgets.mjs'
+import { BASELINE, CONTROL, widgets as allWidgets } from './widgets.mjs'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const DIST = process.env.SOGLASIE_DIST ?? join(ROOT, 'dist')
@@ -97,6 +97,7 @@ const METHOD = (runs, widgets) => [
   "- **Banner visible.** A script added before any of the page's own requests an animation frame for every frame and looks for the widget's banner (Soglasie: `.banner` in the shadow root of `[data-soglasie]`; vanilla-cookieconsent: `#cc-main .cm`; Klaro: `#klaro .cookie-notice`; tarteaucitron: `#tarteaucitronAlertBig`) from a ResizeObserver callback, which runs in that frame after layout, where style and layout are clean, so the check forces no rendering of its own. Visible: a non-zero box and `checkVisibility({ opacityProperty: true, visibilityProperty: true })`. **banner − FCP** is the time from the start of the frame that painted the first contentful paint (the frame whose rendering brackets the FCP entry's `paintTime`) to the start of the frame in which the banner was first visible: 0 when the banner is in the first contentful paint. **FCP** is the `first-contentful-paint` entry's `startTime` (its presentation time); **banner visible** is FCP plus banner − FCP.",
   `- **Widget script.** CDP \`Performance.getMetrics\` ScriptDuration, read just before the navigation and ${QUIET} ms after both the load event and the banner, minus the baseline page's median. Two clocks, each from its own CDP session: the main thread's CPU time (\`timeDomain: 'threadTicks'\`), which the budgets are checked on, and the wall clock (DevTools' default), which also counts the time other processes on a busy machine take the CPU away (the wall-clock figure has the probe's own time, measured in the page, taken off; on the CPU clock that time, well under a millisecond, stays in every page alike). Chromium throttles the CPU by busy-waiting on the main thread, so at 4× the CPU time is what a four times slower processor would spend. It covers what the widget does by itself in that time, with no click: tarteaucitron loads its services and language files; Soglasie fetches its dialogs file only when the pointer or the focus comes to «Настроить» or the policy link, so not here. **style + layout** is RecalcStyleDuration + LayoutDuration on the CPU clock against the baseline's: the rendering work the widget adds.`,
   "- **Long tasks, TBT, CLS.** PerformanceObserver `longtask` (buffered), from the start of the page until the figures are read; TBT = Σ max(0, duration − 50 ms) over those tasks, counted from the start of the page (not only after FCP). Both are wall-clock, so machine load can stretch a task past 50 ms. CLS: the sum of `layout-shift` entries without recent input, before the click. «long tasks» is the median count, with the change against the baseline's median.",
+  '- **Control.** Besides the page without a widget, every run loads the same page with an empty classic script in `<head>` (`/bench/empty.js`, served like the widgets\' files), with no banner and no click: what installing a widget as a parser-blocking script costs the page before any of the widget\'s code runs. The budgets are still checked against the page without a widget.',
   "- **Click → tracker.** After the figures are read, Playwright clicks «accept all» in the banner; from the click event (`event.timeStamp`, a capture listener on window) to the `startTime` of the first Resource Timing entry for a tracker host (mc.yandex.ru, top-fwz1.mail.ru).",
   '- **Budgets** are checked on the medians of this same run, beside the other widgets. «No long task added» compares the median count of long tasks with the baseline\'s, in both conditions; CLS 0 holds when no run had a layout shift.',
 ]
@@ -116,7 +117,8 @@ async function main() {
   const widgets = allWidgets(DIST)
     .filter((w) => !ONLY || ONLY.includes(w.id))
     .map((w) => ({ ...w, install: INSTALL[w.id] }))
-  const pages = [BASELINE, ...widgets]
+  const references = [BASELINE, CONTROL]
+  const pages = [...references, ...widgets]
 
   const server = await startServer()
   const html = {}
@@ -146,11 +148,11 @@ async function main() {
           const result = await visit(browser, server, page, {
             throttle: rate,
             quiet: QUIET,
-            click: page === BASELINE ? undefined : 'accept',
+            click: references.includes(page) ? undefined : 'accept',
           })
           const figures = figuresOf(result, size, server.url)
           runs[rate][page.id].push(figures)
-          if (page !== BASELINE && !result.appeared) errors.push(`${page.id} at ${rate}×, run ${i + 1}: no banner`)
+          if (!references.includes(page) && !result.appeared) errors.push(`${page.id} at ${rate}×, run ${i + 1}: no banner`)
         }
         process.stdout.write(`\r${rate}×: run ${i + 1}/${RUNS}`)
       }
@@ -195,13 +197,15 @@ async function main() {
 
     const rows = {}
     const baseRows = {}
+    const controlRows = {}
     for (const rate of RATES) {
       const base = summarize(runs[rate].baseline)
       baseRows[rate] = Object.fromEntries(['fcp', 'script', 'scriptWall', 'styleLayout', 'longTasks', 'tbt', 'cls'].map((key) => [key, base[key].median]))
+      controlRows[rate] = { ...row(summarize(runs[rate].control), base), baseClsMax: base.cls.max }
       rows[rate] = Object.fromEntries(widgets.map((w) => [w.id, row(summarize(runs[rate][w.id]), base)]))
     }
-    const checks = soglasie ? budgetChecks(Object.fromEntries(RATES.map((rate) => [rate, rows[rate].soglasie]))) : []
-    log(terminal({ widgets, rows, baseRows, html, checks, profile }))
+    const checks = soglasie ? budgetChecks(Object.fromEntries(RATES.map((rate) => [rate, rows[rate].soglasie])), controlRows) : []
+    log(terminal({ widgets, rows, baseRows, controlRows, html, checks, profile }))
     if (errors.length) log(`\nProblems:\n  ${errors.join('\n  ')}`)
 
     if (WRITE) {
@@ -209,6 +213,7 @@ async function main() {
         widgets,
         rows,
         baseRows,
+        controlRows,
         html,
         checks,
         works,
@@ -216,8 +221,8 @@ async function main() {
         runs: RUNS,
         profile,
         method: METHOD(RUNS, widgets),
-        left: whatIsLeft(checks, rows, profile, works, runs, (rate) => baseRows[rate]),
-        shifts: Object.fromEntries(widgets.map((w) => [w.id, summarize(RATES.flatMap((rate) => runs[rate][w.id])).shiftSources])),
+        left: whatIsLeft(checks, rows, profile, works, runs, (rate) => baseRows[rate], controlRows),
+        shifts: Object.fromEntries(pages.map((p) => [p.id, summarize(RATES.flatMap((rate) => runs[rate][p.id])).shiftSources])),
         elapsed: Date.now() - started,
       })
       writeFileSync(join(ROOT, 'docs/benchmarks.md'), report)
@@ -268,7 +273,7 @@ async function profileSoglasie(browser, server, soglasie) {
   }
 }
 
-function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf) {
+function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows) {
   const lines = []
   const failed = (pattern) => checks.find((c) => !c.pass && pattern.test(c.budget))
   const broken = works.filter(
@@ -321,8 +326,13 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf) {
       const traced = step
         ? ` In the traces (${profile.runs} more loads), per load: ${n(step.longTasks.ours)} long task(s) running Soglasie's code (the longest such task, «${step.longest.label}», takes ${ms1(step.longest.cpu)} ms of CPU and ${ms1(step.longest.wall)} ms of wall time) and ${n(step.longTasks.rendering)} long rendering task(s) without any of its code: the frames in which the page is laid out and painted, the first of them with the banner (its style and layout: ${signed1(own.styleLayout)} ms of CPU against the page without a widget, column «style + layout»).`
         : ''
+      const control = controlRows[rate]
+      const install =
+        control?.longTasksAdded > 0
+          ? ` The empty script in \`<head>\` alone adds ${n(control.longTasksAdded)} (median ${n(control.longTasks)}): after a parser-blocking script Chromium ends the parse in a later task, and the first frame often comes before that task, so the page's whole layout and its first paint run in one task instead of two (layout while the parse ends, paint in the next frame). Soglasie has to be such a script (PRODUCT.md: a classic script in \`<head>\` that holds trackers written later in the page), so this much of the figure is the install's, not its code's.`
+          : ''
       lines.push(
-        `- **Long tasks at ${rate}×**: a median of ${own.longTasks} per load against the baseline's ${baseRowsOf(rate).longTasks}; per run, the page without a widget had ${perRun('baseline')}, Soglasie's ${perRun('soglasie')}.${traced}`,
+        `- **Long tasks at ${rate}×**: a median of ${own.longTasks} per load against the baseline's ${baseRowsOf(rate).longTasks}; per run, the page without a widget had ${perRun('baseline')}, the empty script in \`<head>\` ${perRun('control')}, Soglasie's ${perRun('soglasie')}.${install}${traced}`,
       )
     }
   }
@@ -331,14 +341,16 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf) {
     lines.push(`- The heaviest lines in the 4× profile (wall-clock samples): ${top.join('; ')}.`)
   }
   if (failed(/CLS/)) {
+    const shiftingRuns = (id) =>
+      RATES.map((rate) => `${runs[rate][id].filter((f) => f.cls > 0).length} of ${runs[rate][id].length} at ${rate}×`).join(', ')
     lines.push(
-      '- **CLS**: the elements that moved are listed under «Layout shifts» above. A shift of the page\'s own elements (not the banner) means the first paint came while the parser was still inside them: a widget that runs while the page is parsed can move the first frame earlier, before the page\'s markup around it is complete.',
+      `- **CLS**: the elements that moved are listed under «Layout shifts» above. Runs with a layout shift: Soglasie ${shiftingRuns('soglasie')}; the page without a widget ${shiftingRuns('baseline')}; the empty script in \`<head>\` ${shiftingRuns('control')}. A shift of the page's own elements (not the banner) means the first paint came while the parser was still inside them; the page shows it without any widget too, when the parser yields inside its header.`,
     )
   }
   if (failed(/FCP/)) lines.push(`- **Banner after FCP**: ${ms1(own?.afterFcp)} ms unthrottled, ${ms1(rows[4]?.soglasie?.afterFcp)} ms at 4×.`)
   if (own && (own.fcpPaintAdded > 0 || rows[4]?.soglasie?.fcpPaintAdded > 0)) {
     lines.push(
-      `- Not a budget, but the other side of «banner in the first paint»: with Soglasie the first contentful paint itself comes later than on the page without a widget: by ${ms1(own.fcpAdded)} ms unthrottled and ${ms1(rows[4]?.soglasie?.fcpAdded)} ms at 4× as presented (FCP's \`startTime\`, which on a busy machine is noisy), by ${ms1(own.fcpPaintAdded)} and ${ms1(rows[4]?.soglasie?.fcpPaintAdded)} ms as painted on the main thread (its \`paintTime\`); vanilla-cookieconsent: ${signed1(vanilla?.fcpAdded)} and ${signed1(rows[4]?.['vanilla-cookieconsent']?.fcpAdded)} ms as presented, ${signed1(vanilla?.fcpPaintAdded)} and ${signed1(rows[4]?.['vanilla-cookieconsent']?.fcpPaintAdded)} ms as painted. Soglasie's script runs in \`<head>\` before the parser goes on, and the first frame lays out the banner too.`,
+      `- Not a budget, but the other side of «banner in the first paint»: with Soglasie the first contentful paint itself comes later than on the page without a widget: by ${ms1(own.fcpAdded)} ms unthrottled and ${ms1(rows[4]?.soglasie?.fcpAdded)} ms at 4× as presented (FCP's \`startTime\`, which on a busy machine is noisy), by ${ms1(own.fcpPaintAdded)} and ${ms1(rows[4]?.soglasie?.fcpPaintAdded)} ms as painted on the main thread (its \`paintTime\`); vanilla-cookieconsent: ${signed1(vanilla?.fcpAdded)} and ${signed1(rows[4]?.['vanilla-cookieconsent']?.fcpAdded)} ms as presented, ${signed1(vanilla?.fcpPaintAdded)} and ${signed1(rows[4]?.['vanilla-cookieconsent']?.fcpPaintAdded)} ms as painted. Soglasie's script runs in \`<head>\` before the parser goes on, and the first frame lays out the banner too; an empty script in \`<head>\` alone delays it by ${ms1(controlRows[1]?.fcpAdded)} and ${ms1(controlRows[4]?.fcpAdded)} ms as presented, ${ms1(controlRows[1]?.fcpPaintAdded)} and ${ms1(controlRows[4]?.fcpPaintAdded)} ms as painted.`,
     )
   }
   if (own?.fetchedAfterClick?.length && vanilla) {

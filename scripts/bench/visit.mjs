@@ -106,7 +106,8 @@ const both = (log) => Object.values(TRACKERS).every((h) => hostsIn(log).has(h))
  *   throttle: CPU slowdown (CDP Emulation.setCPUThrottlingRate); click: which banner button to press
  *   after the figures are taken; reload: reload after the click and check the choice was kept;
  *   quiet: ms to wait after load and banner before the script time is read; profile: take a CDP CPU
- *   profile ({ interval } in µs); trace: record a Chromium trace (devtools.timeline) of the load.
+ *   profile ({ interval } in µs); trace: record a Chromium trace of the load
+ *   (devtools.timeline and V8's, or the categories given as an array).
  */
 export async function visit(browser, server, widget, { throttle = 1, click, reload = false, quiet = 1000, profile, trace = false } = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'ru-RU', viewport: { width: 1280, height: 800 } })
@@ -129,7 +130,7 @@ export async function visit(browser, server, widget, { throttle = 1, click, relo
       await cdp.send('Profiler.setSamplingInterval', { interval: profile.interval ?? 100 })
       await cdp.send('Profiler.start')
     }
-    if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'v8', 'disabled-by-default-v8.compile'] })
+    if (trace) await browser.startTracing(page, { categories: Array.isArray(trace) ? trace : ['devtools.timeline', 'toplevel', 'v8', 'disabled-by-default-v8.compile'] })
     const before = { wall: await metrics(cdp), cpu: await metrics(cpu) }
 
     let seen = () => {}

@@ -266,4 +266,18 @@ ${TARTEAUCITRON_JOBS}
 /** The same page with no widget and no tracker: what every widget's figures are taken against. */
 export const BASELINE = { id: 'baseline', name: 'no widget (baseline)', files: [], head: '', banner: 'return null' }
 
+/**
+ * The same page with an empty classic script in `<head>`: what a widget installed as a parser-blocking
+ * script (Soglasie's install, as PRODUCT.md requires; tarteaucitron's too) costs the page before any
+ * of its code runs.
+ */
+export const CONTROL = {
+  id: 'control',
+  name: 'an empty script in `<head>` (control)',
+  files: [],
+  served: [['/bench/empty.js', '']],
+  head: '<script src="/bench/empty.js"></script>',
+  banner: 'return null',
+}
+
 export const widgets = (dist) => [soglasie(dist), vanilla(), klaro(), tarteaucitron()]
