@@ -1,6 +1,7 @@
 // The script-tag build: find the config on the page, start, expose `window.Soglasie`.
 import { hold, type Holder } from './gate/hold'
 import { init, type Chunks, type Soglasie } from './index'
+import { whenParsed } from './ui/element'
 import type { ServicesModule } from './services/index'
 import type { DialogsModule } from './ui/dialogs/context'
 
@@ -44,7 +45,7 @@ const fail = (message: string) => {
 }
 
 // Config lookup order: the JSON element, the global, then the URL on this script tag.
-function load(): void {
+function load(parsed?: true): void {
   const element = document.getElementById('soglasie-config')
   if (element) {
     let config: unknown
@@ -64,8 +65,8 @@ function load(): void {
     return
   }
   // The element may stand after this script; look once more when the page is parsed.
-  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', load, { once: true })
-  fail('no config in #soglasie-config, window.soglasieConfig or data-config')
+  if (parsed) fail('no config in #soglasie-config, window.soglasieConfig or data-config')
+  else whenParsed(() => load(true))
 }
 
 if (!window.__soglasie) {

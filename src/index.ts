@@ -11,7 +11,7 @@ import type { Services, ServicesModule } from './services/index'
 import type { DialogsModule } from './ui/dialogs/context'
 import { notice } from './ui/banner'
 import { mountUi } from './ui/mount'
-import { whenBody } from './ui/element'
+import { whenBody, whenParsed } from './ui/element'
 import { textsFor, type Language } from './ui/texts'
 import { $banner } from './view'
 
@@ -94,7 +94,7 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     const initial = $consent.get()
     let services: Promise<Services | void> | undefined
     loadServices = () =>
-      (services ??= (marked.disconnect(), chunks.services()).then(
+      (services ??= chunks.services().then(
         (module) =>
           module.startServices({
             model,
@@ -107,9 +107,12 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
           }),
         (error: Error) => console.error(`[soglasie] could not load the services: ${error.message}`),
       ))
-    const findMarked = () => document.querySelector('[data-consent]') && loadServices()
+    // Marked elements are inert until the services file handles them, so they are looked for once the
+    // page is parsed, then in what scripts add: observing the whole tree during the parse would cost
+    // the parser a record for every node it adds (a long page parses twice as slowly).
+    const findMarked = () => (services ? marked.disconnect() : document.querySelector('[data-consent]') && loadServices())
     const marked = new MutationObserver(findMarked)
-    marked.observe(document, { childList: true, subtree: true })
+    whenParsed(() => (marked.observe(document, { childList: true, subtree: true }), findMarked()))
 
     // The receipt is in the outbox before anything is sent, in the same task as the decision.
     actions.onDecision((decision) => {
@@ -132,7 +135,6 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     // Receipts left by an earlier page are looked for after the start: the first look into storage
     // waits on the browser process, and nothing about them is urgent.
     if (outbox) setTimeout(() => outbox.read().length && loadServices(), 500)
-    findMarked()
     ready()
     return actions
   }

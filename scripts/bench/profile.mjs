@@ -10,11 +10,13 @@ import { basename, join, relative, resolve } from 'node:path'
 const ROOT = new URL('../../', import.meta.url).pathname
 
 /**
- * Builds src/embed.ts as `vite build --mode embed` does, with a source map, minified or not, into
- * memory; returns { code, map } with the map's sources as absolute paths.
+ * Builds src/embed.ts with the build settings of `vite build --mode embed` (read from vite.config.ts), with
+ * a source map, minified or not, into memory; returns { code, map } with the map's sources as absolute
+ * paths. Without the config's plugins: its second minifier pass would lose the map.
  */
 export async function buildEmbed({ minify }) {
-  const { build } = await import('vite')
+  const { build, loadConfigFromFile } = await import('vite')
+  const { config } = await loadConfigFromFile({ command: 'build', mode: 'embed' }, join(ROOT, 'vite.config.ts'), ROOT, 'silent')
   const outDir = mkdtempSync(join(tmpdir(), 'soglasie-bench-'))
   try {
     await build({
@@ -22,15 +24,8 @@ export async function buildEmbed({ minify }) {
       root: ROOT,
       mode: 'embed',
       logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2020',
-        minify,
-        sourcemap: true,
-        lib: { entry: join(ROOT, 'src/embed.ts'), formats: ['iife'], name: 'soglasieEmbed', fileName: () => 'soglasie.js' },
-      },
+      define: config.define,
+      build: { ...config.build, outDir, emptyOutDir: true, minify, sourcemap: true },
     })
     const map = JSON.parse(readFileSync(join(outDir, 'soglasie.js.map'), 'utf8'))
     map.sources = map.sources.map((source) => resolve(outDir, source))

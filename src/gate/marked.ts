@@ -1,5 +1,6 @@
 import type { ReadableAtom } from 'nanostores'
 import type { Consent } from '../consent/consent'
+import { whenParsed } from '../ui/element'
 
 const SELECTOR = 'script[type="text/plain"][data-consent], iframe[data-consent][data-src], img[data-consent][data-src]'
 
@@ -48,16 +49,20 @@ export function gateMarked($consent: ReadableAtom<Consent>, { nonce, setSrc, pla
   }
 
   $consent.subscribe(scan)
-  // One observer for everything added later; a scan is cheap, so batch per task rather than per node.
+  // What the parser adds after this start is looked at once the page is parsed (marked elements are
+  // inert until then): observing the whole tree during the parse would cost the parser a record for
+  // every node it adds. Then one observer for everything added later; a scan is cheap, so batch per
+  // task rather than per node.
   let pending = false
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     if (pending) return
     pending = true
     queueMicrotask(() => {
       pending = false
       scan()
     })
-  }).observe(document, { childList: true, subtree: true })
+  })
+  whenParsed(() => (observer.observe(document, { childList: true, subtree: true }), scan()))
   return scan
 }
 

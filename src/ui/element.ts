@@ -14,6 +14,10 @@ export function button(label: string, onClick: () => void): HTMLElement {
   return node
 }
 
+/** Runs `callback` once the page's HTML is parsed: at once, or at DOMContentLoaded. */
+export const whenParsed = (callback: () => void): void =>
+  document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', callback) : callback()
+
 /** Runs `callback` once <body> exists: at once, or from the parser's task that adds it. */
 export function whenBody(callback: () => void): void {
   if (document.body) return callback()

@@ -102,9 +102,9 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
 }
 
 /** In the banner: «Настроить» (the last button) and the policy link when the policy is a dialog. */
-const DIALOG_OPENERS = '.buttons :last-child, [href="#soglasie-policy"]'
+const DIALOG_OPENERS = '.buttons :last-child,[href="#soglasie-policy"]'
 
-const OPENERS = '[data-soglasie-open], a[href*="#soglasie-"]'
+const OPENERS = '[data-soglasie-open],a[href*="#soglasie-"]'
 
 /**
  * Reopen anywhere: `data-soglasie-open="preferences|policy|banner"` on any element, and links to

@@ -470,6 +470,23 @@ describe('marked scripts that page code adds later', () => {
       [name, consent, src] as const,
     )
 
+  // The parser takes a long page in several slices, and a returning visitor's services start during it.
+  test("a returning visitor's snippets at the start, in the middle and at the end of a long page run once each, in order", async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `<div class="t-rec"><div class="t-container"><p>Блок ${i}</p></div></div>`).join('\n')
+    const body = [gated('first', 'analytics'), filler(3000), gated('middle', 'analytics'), filler(3000), gated('last', 'analytics')].join('\n')
+    const { tab } = await visit(widgetPage({ body }))
+    await settle(tab, 300)
+    expect(await ran(tab)).toEqual([])
+    await call(tab, 'acceptAll')
+    await settle(tab, 300)
+    expect(await ran(tab)).toEqual(['first', 'middle', 'last'])
+
+    await tab.reload()
+    await settle(tab, 700)
+    expect(await ran(tab)).toEqual(['first', 'middle', 'last'])
+    expect(tab.pageErrors).toEqual([])
+  })
+
   test('one added before consent runs when allowed, one added after runs at once, each exactly once; a refused one never', async () => {
     const { visitor, tab } = await visit(widgetPage({ body: '<main id="app"></main>' }))
     await append(tab, 'early', 'analytics')
@@ -540,6 +557,29 @@ describe('embed placeholders', () => {
     expect(requested(visitor, FORM)).toHaveLength(1)
     expect(trackers(visitor).filter((u) => !u.startsWith('https://forms.yandex.ru/'))).toEqual([])
 
+    expect(tab.pageErrors).toEqual([])
+  })
+
+  // A single-page app renders late and deep: the widget looks at the whole tree once the page is parsed.
+  test('an iframe a script adds deep in the page after the parse gets its placeholder and loads only from it', async () => {
+    const { visitor, tab } = await visit(widgetPage({ config: configWithForms({ title: 'Форма заявки' }), body: '<main id="app"></main>' }))
+    const p = tab.page
+    await settle(tab, 300)
+    await p.evaluate((src) => {
+      const view = document.createElement('div')
+      view.innerHTML = '<section class="page"><div class="form-wrap"></div></section>'
+      document.getElementById('app')!.append(view)
+      const frame = document.createElement('iframe')
+      Object.assign(frame.dataset, { consent: 'functional', consentService: 'yandex-forms', src })
+      view.querySelector('.form-wrap')!.append(frame)
+    }, FORM)
+    await placeholder(p).waitFor({ state: 'visible', timeout: 3000 })
+    expect(requested(visitor, 'https://forms.yandex.ru/')).toEqual([])
+
+    await button(placeholder(p), 'Загрузить').click()
+    await waitForRequest(visitor, FORM)
+    await settle(tab, 300)
+    expect(requested(visitor, FORM)).toHaveLength(1)
     expect(tab.pageErrors).toEqual([])
   })
 
