@@ -346,6 +346,7 @@ export function markdown(r) {
           ]),
           ['**all of Soglasie\'s script**', '', ms(one?.total.cpu), '', ms(one?.total.wall), ms(four?.total.cpu), ms(four?.total.wall)],
           ['longest task running Soglasie\'s code', '', ms(one?.longest.cpu), '', ms(one?.longest.wall), ms(four?.longest.cpu), ms(four?.longest.wall)],
+          ['of it, Soglasie\'s own code', '', ms(one?.longest.own), '', '', ms(four?.longest.own), ''],
           ['long tasks (over 50 ms wall) running Soglasie\'s code, per load', '', n(one?.longTasks.ours), '', '', n(four?.longTasks.ours), ''],
           ['long tasks rendering a frame without Soglasie\'s code, per load', '', n(one?.longTasks.rendering), '', '', n(four?.longTasks.rendering), ''],
         ],

@@ -324,7 +324,7 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
       const perRun = (id) => runs[rate][id].map((f) => f.longTasks).join(', ')
       const step = steps?.[rate]
       const traced = step
-        ? ` In the traces (${profile.runs} more loads), per load: ${n(step.longTasks.ours)} long task(s) running Soglasie's code (the longest such task, «${step.longest.label}», takes ${ms1(step.longest.cpu)} ms of CPU and ${ms1(step.longest.wall)} ms of wall time) and ${n(step.longTasks.rendering)} long rendering task(s) without any of its code: the frames in which the page is laid out and painted, the first of them with the banner (its style and layout: ${signed1(own.styleLayout)} ms of CPU against the page without a widget, column «style + layout»).`
+        ? ` In the traces (${profile.runs} more loads), per load: ${n(step.longTasks.ours)} long task(s) running Soglasie's code (the longest such task, in which «${step.longest.label}» runs, takes ${ms1(step.longest.cpu)} ms of CPU and ${ms1(step.longest.wall)} ms of wall time, of which Soglasie's own code ${ms1(step.longest.own)} ms of CPU) and ${n(step.longTasks.rendering)} long rendering task(s) without any of its code: the frames in which the page is laid out and painted, the first of them with the banner (its style and layout: ${signed1(own.styleLayout)} ms of CPU against the page without a widget, column «style + layout»).`
         : ''
       const control = controlRows[rate]
       const install =
