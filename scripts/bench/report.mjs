@@ -80,12 +80,14 @@ export function budgetChecks(rows, controls = {}) {
     pass: each((rate, r) => r.longTasksAdded !== null && r.longTasksAdded <= BUDGETS.longTasksAdded).every(Boolean),
   })
   checks.push({
-    budget: 'CLS 0',
+    budget: 'CLS 0 (no shift beyond the page\'s own)',
     measured: each(
       (rate, r) =>
-        `${cls(r.clsMax)} in the worst run (${rate}×${controls[rate] ? `; no widget ${cls(controls[rate].baseClsMax)}, an empty script in \`<head>\` ${cls(controls[rate].clsMax)}` : ''})`,
+        `${cls(r.clsMax)} in the worst run (${rate}×${controls[rate] ? `; no widget ${cls(controls[rate].baseClsMax)}, an empty script in \`<head>\` ${cls(controls[rate].clsMax)}` : ''})${
+          r.clsMax > 0 && controls[rate] ? (controls[rate].beyondPage.length ? `: ${controls[rate].beyondPage.join(', ')} not without the widget` : ': only shifts the page has without the widget too') : ''
+        }`,
     ).join(', '),
-    pass: each((rate, r) => r.clsMax === 0).every(Boolean),
+    pass: each((rate, r) => r.clsMax === 0 || (controls[rate] !== undefined && controls[rate].beyondPage.length === 0)).every(Boolean),
   })
   return checks
 }
