@@ -349,7 +349,11 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
     const shiftingRuns = (id) =>
       RATES.map((rate) => `${runs[rate][id].filter((f) => f.cls > 0).length} of ${runs[rate][id].length} at ${rate}×`).join(', ')
     lines.push(
-      `- **CLS**: the elements that moved are listed under «Layout shifts» above. Runs with a layout shift: Soglasie ${shiftingRuns('soglasie')}; the page without a widget ${shiftingRuns('baseline')}; the empty script in \`<head>\` ${shiftingRuns('control')}. A shift of the page's own elements (not the banner) means the first paint came while the parser was still inside them; the page shows it without any widget too, when the parser yields inside its header.`,
+      `- **CLS**: the elements that moved are listed under «Layout shifts» above. Runs with a layout shift: Soglasie ${shiftingRuns('soglasie')}; the page without a widget ${shiftingRuns('baseline')}; the empty script in \`<head>\` ${shiftingRuns('control')}. A shift of the page's own elements (not the banner) means the first paint came while the parser was still inside them. ${
+        RATES.some((rate) => controlRows[rate]?.beyondPage.length)
+          ? `Not seen without the widget in this run: ${RATES.flatMap((rate) => controlRows[rate]?.beyondPage.map((s) => `\`${s}\` at ${rate}×`) ?? []).join(', ')}.`
+          : 'Every such shift of Soglasie\'s loads shows in this run without the widget too.'
+      }`,
     )
   }
   if (failed(/FCP/)) lines.push(`- **Banner after FCP**: ${ms1(own?.afterFcp)} ms unthrottled, ${ms1(rows[4]?.soglasie?.afterFcp)} ms at 4×.`)
