@@ -23,15 +23,16 @@ export function FormProvider({ children }: { children: ComponentChildren }) {
   return <Form.Provider value={{ draft, problems, placed }}>{children}</Form.Provider>
 }
 
-export function App() {
+/** `restored`: the draft is one kept in this browser from an earlier visit, not the template. */
+export function App({ restored = false }: { restored?: boolean }) {
   return (
     <FormProvider>
-      <Page />
+      <Page restored={restored} />
     </FormProvider>
   )
 }
 
-function Page() {
+function Page({ restored }: { restored: boolean }) {
   const { draft, problems } = useContext(Form)
   return (
     <>
@@ -49,7 +50,7 @@ function Page() {
       <div class="layout">
         <main>
           <Summary />
-          <SourceSection />
+          <SourceSection restored={restored} />
           <GeneralSection />
           <CategoriesSection />
           <ServicesSection />

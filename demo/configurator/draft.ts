@@ -24,6 +24,34 @@ export function load(config: Json): void {
   $draft.set({ config: object, baseline: object })
 }
 
+const KEPT = 'soglasie-configurator:draft'
+
+/**
+ * Keeps the draft in this browser from now on, so that a reload or a closed tab does not lose a
+ * half-done config; returns whether an earlier draft was restored. Where storage is refused (blocked,
+ * full), the page works as before and keeps nothing.
+ */
+export function keepDraft(storage: () => Storage = () => localStorage): boolean {
+  let restored = false
+  try {
+    const kept = JSON.parse(storage().getItem(KEPT) ?? 'null') as Json
+    if (isObject(kept) && isObject(kept.config) && isObject(kept.baseline)) {
+      $draft.set({ config: kept.config, baseline: kept.baseline })
+      restored = true
+    }
+  } catch {
+    // Nothing kept, or nothing readable: the draft stays as loaded.
+  }
+  $draft.listen((draft) => {
+    try {
+      storage().setItem(KEPT, JSON.stringify(draft))
+    } catch {
+      // Storage refused: this edit is not kept.
+    }
+  })
+  return restored
+}
+
 /** Sets the value at `path`; `undefined` removes the key (and the objects that only held it, see prune). */
 export function edit(path: Path, value: Json | undefined): void {
   const draft = $draft.get()

@@ -1,6 +1,6 @@
 import { render } from 'preact'
 import { App } from './app'
-import { load } from './draft'
+import { keepDraft, load } from './draft'
 import css from './style.css?inline'
 import { tildaTemplate } from './template'
 
@@ -14,4 +14,5 @@ if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.protot
 } else document.head.append(Object.assign(document.createElement('style'), { textContent: css }))
 
 load(tildaTemplate())
-render(<App />, document.getElementById('app')!)
+const restored = keepDraft()
+render(<App restored={restored} />, document.getElementById('app')!)

@@ -2,10 +2,15 @@ import { useState } from 'preact/hooks'
 import { isObject, load, type Json } from './draft'
 import { tildaTemplate } from './template'
 
-/** Where the config comes from: the template, a file, or pasted text. Each replaces the whole draft. */
-export function SourceSection() {
+/**
+ * Where the config comes from: the template, a file, or pasted text. Each replaces the whole draft.
+ * `restored`: the page opened with the draft kept in this browser, which the status says.
+ */
+export function SourceSection({ restored = false }: { restored?: boolean }) {
   const [pasted, setPasted] = useState('')
-  const [status, setStatus] = useState('')
+  const [status, setStatus] = useState(
+    restored ? 'Продолжаем черновик, сохранённый в этом браузере. Начать заново — шаблоном или файлом.' : '',
+  )
   const [problem, setProblem] = useState<{ where: 'file' | 'paste'; text: string } | null>(null)
 
   const take = (text: string, where: 'file' | 'paste', name: string) => {

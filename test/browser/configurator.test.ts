@@ -258,6 +258,32 @@ describe('round trip', () => {
     expect(second).toBe(first)
   }, LONG)
 
+  test('a reload or a closed tab keeps the draft; the template starts over', async () => {
+    const { page } = await openConfigurator()
+    await field(page, 'operator.name').fill('ООО «Ромашка»')
+    await group(page, /^Категория «Реклама»/).getByRole('checkbox', { name: 'Категория включена' }).uncheck()
+    await page.reload()
+    await page.getByRole('heading', { name: 'Конфигуратор Soglasie' }).waitFor()
+    expect(await field(page, 'operator.name').inputValue()).toBe('ООО «Ромашка»')
+    expect(await group(page, /^Категория «Реклама»/).getByRole('checkbox', { name: 'Категория включена' }).isChecked()).toBe(false)
+    expect(await page.getByRole('status').filter({ hasText: 'Продолжаем черновик, сохранённый в этом браузере' }).count()).toBe(1)
+    await previewRuns(page, 'ООО «Ромашка»')
+
+    // Another tab of the same browser, after this one is closed.
+    const other = await page.context().newPage()
+    await page.close()
+    await other.goto(env.server.url + PAGE)
+    await other.getByRole('heading', { name: 'Конфигуратор Soglasie' }).waitFor()
+    expect(await field(other, 'operator.name').inputValue()).toBe('ООО «Ромашка»')
+
+    await button(other, 'Начать с шаблона: Tilda, Метрика и VK Реклама').click()
+    expect(await field(other, 'operator.name').inputValue()).toBe('')
+    await other.reload()
+    await other.getByRole('heading', { name: 'Конфигуратор Soglasie' }).waitFor()
+    expect(await field(other, 'operator.name').inputValue()).toBe('')
+    expect(await group(other, /^Категория «Реклама»/).getByRole('checkbox', { name: 'Категория включена' }).isChecked()).toBe(true)
+  }, LONG)
+
   test('keys the form does not know, their order and unset defaults survive an edit', async () => {
     const { page } = await openConfigurator()
     const config = {

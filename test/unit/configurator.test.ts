@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeEach, expect, test } from 'vitest'
 import { display, parse } from '../../demo/configurator/convert'
-import { $config, $draft, edit, exportJson, load, remove, setIn, valueAt } from '../../demo/configurator/draft'
+import { $config, $draft, edit, exportJson, keepDraft, load, remove, setIn, valueAt } from '../../demo/configurator/draft'
 import { serviceGroup, targets, type Field } from '../../demo/configurator/fields'
 import { check, owner, place, type Problem } from '../../demo/configurator/problems'
 import { PREVIEW_COOKIE, previewConfig, previewDocument, tildaSnippet } from '../../demo/configurator/snippet'
@@ -71,6 +71,51 @@ test('setIn does not change what it is given', () => {
   const after = setIn(before, ['a', 'c'], 2)
   expect(before).toEqual({ a: { b: 1 } })
   expect(after).toEqual({ a: { b: 1, c: 2 } })
+})
+
+/** A storage of its own per test: earlier tests' listeners keep writing to theirs. */
+function memoryStorage(initial: Record<string, string> = {}): Storage {
+  const items = new Map(Object.entries(initial))
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size
+    },
+  }
+}
+
+test('a draft kept in the browser comes back on the next visit, and every edit is kept', () => {
+  const kept = { config: { operator: { name: 'ООО «Ромашка»' } }, baseline: { operator: {} } }
+  const storage = memoryStorage({ 'soglasie-configurator:draft': JSON.stringify(kept) })
+  load(tildaTemplate())
+  expect(keepDraft(() => storage)).toBe(true)
+  expect($draft.get()).toEqual(kept)
+
+  edit(['policy', 'url'], 'https://example.ru/privacy')
+  const saved = JSON.parse(storage.getItem('soglasie-configurator:draft')!)
+  expect(saved.config).toEqual({ operator: { name: 'ООО «Ромашка»' }, policy: { url: 'https://example.ru/privacy' } })
+  expect(saved.baseline).toEqual({ operator: {} })
+})
+
+test('nothing kept, something unreadable or refused storage: the draft stays as loaded, and edits still work', () => {
+  const unreadable = ['', 'not json', '[]', '{"config":[],"baseline":{}}', '{"config":{}}']
+  for (const text of [undefined, ...unreadable]) {
+    load(tildaTemplate())
+    const storage = memoryStorage(text === undefined ? {} : { 'soglasie-configurator:draft': text })
+    expect(keepDraft(() => storage), String(text)).toBe(false)
+    expect($config.get()).toEqual(tildaTemplate())
+  }
+  load(tildaTemplate())
+  const refused = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError')
+  }
+  expect(keepDraft(refused)).toBe(false)
+  edit(['operator', 'name'], 'ООО «Ромашка»')
+  expect(valueAt($config.get(), ['operator', 'name'])).toBe('ООО «Ромашка»')
 })
 
 // ---------------------------------------------------------------------------------------------------
