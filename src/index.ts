@@ -86,7 +86,8 @@ export function init(config: unknown, options: InitOptions = {}): Soglasie {
     const actions = connect(model, () => notify())
     notify = watchOtherTabs(`soglasie:${model.cookie.name}`, actions.reload)
     $consent.listen((detail) => dispatchEvent(new CustomEvent('soglasie:change', { detail })))
-    const ui = mountUi(model, actions, chunks.dialogs)
+    // Every decision needs the services file, so it is fetched when the visitor reaches for the banner.
+    const ui = mountUi(model, actions, chunks.dialogs, () => loadServices())
     $consent.subscribe((consent) => $banner.set(!consent.decided))
     const outbox = model.receipts.endpoint ? openOutbox(`soglasie:${model.cookie.name}:outbox`) : null
 

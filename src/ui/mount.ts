@@ -25,7 +25,8 @@ export interface Ui {
   readonly consentText: { readonly text: string; readonly language: string }
 }
 
-export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs): Ui {
+/** `reaching`: the pointer or the focus came to the banner, so a decision may be near. */
+export function mountUi(model: Model, actions: ConsentActions, loadDialogs: LoadDialogs, reaching: () => void): Ui {
   const language = pickLanguage(model.language)
   const texts = textsFor(model, language)
   const lines = notice(model, texts)
@@ -71,7 +72,7 @@ export function mountUi(model: Model, actions: ConsentActions, loadDialogs: Load
     // Fetch the dialogs when the pointer or the focus comes to «Настроить» or to the policy link, a
     // moment before the click: a visitor who goes straight to accept or refuse never downloads them.
     for (const type of ['pointerover', 'focusin']) {
-      bar.addEventListener(type, (event) => (event.target as Element).closest(DIALOG_OPENERS) && ensureDialogs())
+      bar.addEventListener(type, (event) => (reaching(), (event.target as Element).closest(DIALOG_OPENERS) && ensureDialogs()))
     }
   }
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import {
   consentCookie,
   getConsent,
+  isTracker,
   settle,
   useBrowserEnv,
   widgetPage,
@@ -95,6 +96,38 @@ describe('banner', () => {
     await expect.poll(() => env.server.hits.slice(from)).toContain(dialogs)
     await openPreferencesFromBanner(tab.page)
     expect(env.server.hits.slice(from).filter((hit) => hit === dialogs)).toHaveLength(1)
+  })
+
+  // Every decision needs the services file (the trackers, the receipt, a refusal's cleanup), so it is
+  // fetched when the visitor reaches for the banner; nothing optional runs from it before the click.
+  test.each([
+    ['the pointer', (page: Page) => bannerRegion(page).hover()],
+    ['the keyboard focus', (page: Page) => page.keyboard.press('Tab')],
+  ])('the services file loads when %s comes to the banner, and no tracker runs before the click', async (_, reach) => {
+    const services = '/dist/soglasie.services.js'
+    const from = env.server.hits.length
+    const visitor = await env.visitor()
+    const config = configWith({
+      services: {
+        'yandex-metrica': { category: 'analytics', preset: 'yandex-metrica', options: { id: 12345678 } },
+        'vk-ads': { category: 'marketing', preset: 'vk-ads', options: { id: '3456789' } },
+      },
+    })
+    const tab = await visitor.open(env.server.page(widgetPage({ config })))
+    await bannerRegion(tab.page).waitFor({ state: 'visible' })
+    await settle(tab, 500)
+    expect(env.server.hits.slice(from)).not.toContain(services)
+
+    await reach(tab.page)
+    await expect.poll(() => env.server.hits.slice(from)).toContain(services)
+    await expect.poll(() => tab.page.evaluate(() => window.__soglasieServices !== undefined)).toBe(true)
+    await settle(tab, 500)
+    expect(visitor.log.filter((r) => isTracker(r.host))).toEqual([])
+    expect((await getConsent(tab)).decided).toBe(false)
+
+    await button(bannerRegion(tab.page), 'Принять все').click()
+    await expect.poll(() => new Set(visitor.log.filter((r) => isTracker(r.host)).map((r) => r.host))).toEqual(new Set(['mc.yandex.ru', 'top-fwz1.mail.ru']))
+    expect(env.server.hits.slice(from).filter((hit) => hit === services)).toHaveLength(1)
   })
 
   test('a mouse user who goes straight to «Принять все» never downloads the dialogs file', async () => {
