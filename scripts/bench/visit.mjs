@@ -4,6 +4,8 @@
 import { isTracker, stubOutside, TRACKERS } from './stubs.mjs'
 
 const VISIBLE = 'bench:visible'
+/** ms between the pointer's arrival on the button and the click. */
+const HOVER = 250
 
 /**
  * Injected before any script of the page. On every animation frame it notes when the frame began (the
@@ -161,10 +163,16 @@ export async function visit(browser, server, widget, { throttle = 1, click, relo
     }
     if (!click || !appeared) return result
 
-    const clickedAt = log.length
     const button = widget[click](page)
     // Forced: the figures are taken, the banner has long stopped moving; this skips Playwright's
-    // waits for a stable box, which cost seconds on a busy machine.
+    // waits for a stable box, which cost seconds on a busy machine. The pointer arrives first, as a
+    // visitor's does, a moment before the click.
+    const pointerAt = await page.evaluate(() => performance.now())
+    await button.hover({ timeout: 5000, force: true })
+    await sleep(HOVER)
+    // A tracker the pointer alone set off counts as one before the click.
+    result.trackersBeforeClick = trackersIn(log).length
+    const clickedAt = log.length
     await button.click({ timeout: 5000, force: true })
     const afterClick = () => log.slice(clickedAt)
     if (click === 'accept') {
@@ -179,7 +187,10 @@ export async function visit(browser, server, widget, { throttle = 1, click, relo
     }))
     const firstTracker = clicked.resources.filter((r) => r.start >= clicked.clickAt && isTracker(new URL(r.url).hostname))
     const trackerStart = firstTracker.length ? Math.min(...firstTracker.map((r) => r.start)) : null
+    const own = (r) => new URL(r.url).origin === server.url
     result.click = {
+      // What the widget fetched from its own server once the pointer came to the button, before the click.
+      fetchedOnPointer: clicked.resources.filter((r) => r.start >= pointerAt && r.start < clicked.clickAt && own(r)).map((r) => new URL(r.url).pathname),
       toFirstTrackerMs: trackerStart === null ? null : trackerStart - clicked.clickAt,
       // What the widget fetched from its own server between the click and the first tracker request.
       fetchedBefore: clicked.resources
