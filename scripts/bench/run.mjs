@@ -286,7 +286,7 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
   )
   const own = rows[1]?.soglasie
   const vanilla = rows[1]?.['vanilla-cookieconsent']
-  if (!checks.some((c) => !c.pass) && !broken.length) lines.push('Nothing: every budget is met in this run and every widget passed the works check.')
+  if (!checks.some((c) => !c.pass) && !broken.length) lines.push('- Every budget is met in this run, and every widget passed the works check.')
 
   // A budget met by a small margin is said so: a single run's figure spreads widely on a small machine.
   for (const rate of RATES) {

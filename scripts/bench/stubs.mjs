@@ -1,6 +1,8 @@
 // Nothing leaves the machine: Chromium resolves no name but the loopback, and every request to another
 // host is answered here. The two tracker tags behave like the real ones as far as the bench can see:
 // the tag defines its global, takes the queued calls and fires a hit request of its own.
+import { launchChromium, routeOutside } from '../offline.mjs'
+
 export const METRICA_TAG = 'https://mc.yandex.ru/metrika/tag.js'
 export const TOP_MAIL_CODE = 'https://top-fwz1.mail.ru/js/code.js'
 
@@ -32,7 +34,6 @@ const STUBS = new Map([
 /** The host names whose requests count as tracking (the two trackers the page gates). */
 export const TRACKERS = { metrica: 'mc.yandex.ru', vk: 'top-fwz1.mail.ru' }
 export const isTracker = (host) => Object.values(TRACKERS).some((h) => host === h || host.endsWith('.' + h))
-export const isLoopback = (host) => ['127.0.0.1', 'localhost', '[::1]'].includes(host)
 
 function reply(url, resourceType) {
   const stub = STUBS.get(url.origin + url.pathname)
@@ -48,44 +49,14 @@ function reply(url, resourceType) {
  */
 export async function stubOutside(context) {
   const log = []
-  await context.route('**/*', async (route) => {
-    const request = route.request()
-    const url = new URL(request.url())
-    if (isLoopback(url.hostname)) return route.continue()
+  await routeOutside(context, (request, url) => {
     log.push({ url: url.href, host: url.hostname, time: Date.now() })
-    const { status = 200, contentType, body = '' } = reply(url, request.resourceType())
-    await route
-      .fulfill({
-        status,
-        body,
-        headers: {
-          ...(contentType ? { 'content-type': contentType } : {}),
-          'access-control-allow-origin': '*',
-          'cache-control': 'no-store',
-        },
-      })
-      .catch(() => {}) // the page may be gone by then
+    return reply(url, request.resourceType())
   })
   return log
 }
 
 /** Debian's Chromium, as the browser tests launch it: every name but the loopback fails to resolve. */
-export async function launch() {
-  const { chromium } = await import('playwright-core')
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      // navigator.webdriver stays false, as for a visitor: vanilla-cookieconsent hides from bots by it.
-      '--disable-blink-features=AutomationControlled',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
-  })
-}
+export const launch = () =>
+  // navigator.webdriver stays false, as for a visitor: vanilla-cookieconsent hides from bots by it.
+  launchChromium({ args: ['--disable-blink-features=AutomationControlled'] })

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createCollector } from '../../collector/src/index'
 import { startDemo, type Demo } from '../../demo/server.mjs'
 import { PAST_TILDA_TIMERS } from './gating-helpers'
+import { routeOutside } from '../../scripts/offline.mjs'
 import { isLoopback, isTracker, launchChromium, ROOT, type LoggedRequest } from './harness'
 import { bannerElement, button, policyDialog, preferencesDialog } from './ui-helpers'
 
@@ -64,14 +65,11 @@ async function visit(): Promise<Visit> {
   const answered = new Set<Request>()
   const seen: Request[] = []
   context.on('request', (request) => seen.push(request))
-  await context.route('**/*', async (route) => {
-    const request = route.request()
-    const url = new URL(request.url())
-    if (isLoopback(url.hostname)) return route.continue()
+  await routeOutside(context, (request, url) => {
     answered.add(request)
     routed.push({ url: url.href, host: url.hostname, time: Date.now(), resourceType: request.resourceType() })
     console.info(`demo: reached the route, not the stand-ins: ${url.href}`)
-    await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } }).catch(() => {})
+    return { status: 204 }
   })
   const outsideRequests = () => seen.filter((r) => /^https?:/.test(r.url()) && !isLoopback(new URL(r.url()).hostname))
   const escaped = async () => {

@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { isLoopback, launchChromium as launchOffline, routeOutside } from '../../scripts/offline.mjs'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 /** The build under test; SOGLASIE_DIST points the tests at another build (e.g. a deliberately broken one). */
@@ -100,26 +101,8 @@ export async function startServer(): Promise<TestServer> {
 // ---------------------------------------------------------------------------------------------------
 // Chromium
 
-// Safety net: the machine has no internet, and a test must never even try to resolve a name.
-const NO_NAMES = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost'
-
 /** `resolverRules` may map test hosts to the loopback; every other name must still fail to resolve. */
-export function launchChromium(resolverRules = NO_NAMES): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      `--host-resolver-rules=${resolverRules}`,
-    ],
-  })
-}
+export const launchChromium = (resolverRules?: string): Promise<Browser> => launchOffline({ resolverRules })
 
 // ---------------------------------------------------------------------------------------------------
 // Stubs: what a fake tracker answers.
@@ -194,7 +177,7 @@ export interface LoggedRequest {
 
 export const isTracker = (host: string) => TRACKER_HOSTS.some((h) => host === h || host.endsWith('.' + h))
 export const trackerRequests = (log: readonly LoggedRequest[]) => log.filter((r) => isTracker(r.host))
-export const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(host)
+export { isLoopback }
 
 // ---------------------------------------------------------------------------------------------------
 // A visitor: one browser context (its own cookies), every outside request stubbed and logged.
@@ -229,26 +212,11 @@ export async function newVisitor(browser: Browser, server: TestServer): Promise<
   const seen: Request[] = []
 
   context.on('request', (request) => seen.push(request))
-  await context.route('**/*', async (route) => {
-    const request = route.request()
-    const url = new URL(request.url())
-    if (isLoopback(url.hostname)) return route.continue()
+  await routeOutside(context, (request, url) => {
     answered.add(request)
     log.push({ url: url.href, host: url.hostname, time: Date.now(), resourceType: request.resourceType() })
     const stub = [...stubs].reverse().find((s) => matches(s.match, url))
-    const { status = 200, contentType, body = '', delay = 0 } = stub?.reply ?? fallback(request.resourceType())
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
-    await route
-      .fulfill({
-        status,
-        body,
-        headers: {
-          ...(contentType ? { 'content-type': contentType } : {}),
-          'access-control-allow-origin': '*',
-          'cache-control': 'no-store',
-        },
-      })
-      .catch(() => {}) // the page may be gone by then
+    return stub?.reply ?? fallback(request.resourceType())
   })
 
   const waitForWidget = async (page: Page, tab: Tab) => {
