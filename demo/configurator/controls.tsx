@@ -49,7 +49,7 @@ export function FieldControl({ field }: { field: Field }) {
     'aria-invalid': problems.length ? ('true' as const) : undefined,
   }
   const hint = field.hint && (
-    <p class="hint" id={hintId(field.path)} lang={field.hintLang}>
+    <p class="hint" id={hintId(field.path)}>
       {field.hint}
     </p>
   )

@@ -6,7 +6,7 @@ import type { OptionSchema } from '../../src/presets/shared'
 import { en, enDialogs } from '../../src/texts/en'
 import { ru, ruDialogs, type Texts } from '../../src/texts/ru'
 import { isObject, type Json, type JsonObject, type Path } from './draft'
-import { optionLabels, textLabels } from './labels'
+import { optionHints, optionLabels, textLabels } from './labels'
 
 // The form as data: every field and group of fields with the config path it edits. The components
 // render these, and the same list tells where each of the widget's error lines belongs (`targets`).
@@ -19,8 +19,6 @@ export interface Field {
   /** How the text typed becomes JSON and back; see `controls.tsx`. */
   readonly kind: 'text' | 'long' | 'integer' | 'list' | 'value' | 'choice' | 'flag'
   readonly hint?: string
-  /** The hint's language when it is not Russian (the presets describe their options in English). */
-  readonly hintLang?: string
   readonly placeholder?: string
   readonly required?: boolean
   /** `choice`: the values offered; unset (the widget's default) is offered unless `required`. */
@@ -205,7 +203,7 @@ export function serviceGroup(id: string, service: Json | undefined, categories: 
   ]
   if (hasPreset) {
     fields.push({ path: [...at, 'preset'], label: 'Готовый сервис', kind: 'choice', required: true, choices: presetChoices })
-    if (isPreset(object.preset)) fields.push(...optionFields([...at, 'options'], optionRules(object.preset)))
+    if (isPreset(object.preset)) fields.push(...optionFields([...at, 'options'], optionRules(object.preset), optionHints[object.preset]))
   } else {
     fields.push(
       text([...at, 'src'], 'Адрес скрипта (src)', {
@@ -236,13 +234,12 @@ export function serviceGroup(id: string, service: Json | undefined, categories: 
   return { path: at, legend: `Сервис «${serviceName(id, service)}» (${id})`, fields, more }
 }
 
-function optionFields(at: Path, rules: Record<string, OptionRule>): Field[] {
+function optionFields(at: Path, rules: Record<string, OptionRule>, hints: Readonly<Record<string, string>>): Field[] {
   return Object.entries(rules).map(([key, rule]): Field => {
     const base = {
       path: [...at, key],
       label: `${optionLabels[key] ?? key} (${key})`,
-      hint: rule.description,
-      hintLang: 'en',
+      hint: hints[key],
       required: rule.required === true,
     }
     const schema = rule.schema

@@ -54,6 +54,57 @@ export const optionLabels: Record<string, string> = {
   form: 'Всплывающая форма',
 }
 
+/**
+ * What each preset option means, for the marketer: src/presets/docs.ts (which editors show from
+ * schema.json) in Russian, in the form's words («да», «нет» for a yes-or-no choice). A test fails on an
+ * option without a text here.
+ */
+export const optionHints: Record<PresetId, Readonly<Record<string, string>>> = {
+  'yandex-metrica': {
+    id: 'Номер счётчика, как в списке счётчиков Метрики, например 12345678.',
+    webvisor: '«да» записывает визиты Вебвизором. По умолчанию «нет».',
+    clickmap: '«нет» выключает карту кликов. По умолчанию «да».',
+    trackLinks: '«нет»: переходы по внешним ссылкам и загрузки файлов не считаются. По умолчанию «да».',
+    accurateTrackBounce: '«нет»: визит на одну страницу — отказ, сколько бы он ни длился (без правила 15 секунд). По умолчанию «да».',
+    ecommerce: 'true собирает данные электронной коммерции из window.dataLayer; имя контейнера — из него. По умолчанию выключено.',
+  },
+  'vk-ads': {
+    id: 'Id пикселя VK Рекламы (число в коде пикселя, _tmr.push({id: ...})), например "3456789".',
+  },
+  'vk-retargeting': {
+    id: 'Id пикселя ретаргетинга VK, например "VK-RTRG-123456-AbCdE".',
+  },
+  'top-mail-ru': {
+    id: 'Id счётчика Top.Mail.Ru, например 3456789.',
+  },
+  'mango-office': {
+    id: 'Id виджета из кода Mango Office, например 12345.',
+    mode: '"calltracking" (по умолчанию) подменяет номера телефонов с классом "mango-number"; "multichannel" показывает мультиканальный виджет.',
+  },
+  salebot: {
+    onlineChatId: 'Id онлайн-чата из кода виджета Salebot (onlineChatId).',
+  },
+  marquiz: {
+    id: 'Id квиза из кода Marquiz (Marquiz.init({ id: ... })).',
+    region: 'Где живёт аккаунт Marquiz, как в его коде: "ru" или "eu".',
+  },
+  bothelp: {
+    widget: 'Объект настроек из кода виджета Bothelp, скопированный как есть.',
+  },
+  amocrm: {
+    id: 'Id кнопки из кода кнопки на сайт amoCRM (amo_social_button.id).',
+    hash: 'hash из того же кода (amo_social_button.hash).',
+    locale: 'Язык чата: "ru" (по умолчанию) или "en".',
+  },
+  sendsay: {
+    form: 'Всплывающая форма, которую открыть, например "https://sendsay.ru/form/login/1". Формам, встроенным в страницу, не нужна.',
+  },
+  'yandex-forms': {},
+  'google-analytics': {
+    id: 'Идентификатор потока данных GA4, например "G-XXXXXXXXXX".',
+  },
+}
+
 /** Which category a newly added preset goes to, when the config has it. */
 export const naturalCategory: Record<PresetId, string> = {
   'yandex-metrica': 'analytics',

@@ -10,6 +10,9 @@ import { PREVIEW_COOKIE, previewConfig, previewDocument, tildaSnippet } from '..
 import { tildaTemplate } from '../../demo/configurator/template'
 import { validate } from '../../src/config/validate'
 import { config as validConfig } from './fixtures'
+import { optionHints } from '../../demo/configurator/labels'
+import { presets } from '../../src/presets/index'
+import type { PresetId } from '../../src/config/types'
 
 const demo = readFileSync('demo/soglasie.config.json', 'utf8')
 
@@ -257,4 +260,13 @@ test('the preview document is the snippet on a blank page, scripts only from the
   )
   expect(html).toContain(tildaSnippet(previewConfig(validConfig() as never), 'http://127.0.0.1:5173/dist/configurator/soglasie.js'))
   expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'))
+})
+
+test('every preset option has a Russian hint in the form, and only options have one', () => {
+  for (const [id, preset] of Object.entries(presets) as [PresetId, (typeof presets)[PresetId]][]) {
+    expect(Object.keys(optionHints[id]), id).toEqual(Object.keys(preset.options))
+    const fields = serviceGroup('s', { category: 'analytics', preset: id }, []).fields.filter((f) => f.path.includes('options'))
+    for (const field of fields) expect(field.hint, field.path.join('.')).toMatch(/[а-яё]/i)
+    expect(fields.map((f) => f.path.at(-1))).toEqual(Object.keys(preset.options))
+  }
 })
