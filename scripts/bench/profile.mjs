@@ -58,7 +58,7 @@ export function selfTimes(profiles, url, map) {
       const node = nodes.get(id)
       const { callFrame } = node
       if (callFrame.url !== url) {
-        add(other, callFrame.url ? basename(new URL(callFrame.url).pathname) : callFrame.functionName || '(anonymous)', ms)
+        add(other, callFrame.url ? scriptName(callFrame.url) : callFrame.functionName || '(anonymous)', ms)
         continue
       }
       total += ms
@@ -87,6 +87,15 @@ export function selfTimes(profiles, url, map) {
     byLine: rows(byLine).map(([where, selfMs]) => ({ where, selfMs, text: textAt(where) })),
     bySource: rows(bySource).map(([source, selfMs]) => ({ source, selfMs })),
     other: rows(other).map(([name, selfMs]) => ({ name, selfMs })),
+  }
+}
+
+/** A profiled script's file name; V8's and Chromium's own scripts have names that are no URL (v8/LoadTimes). */
+function scriptName(url) {
+  try {
+    return basename(new URL(url).pathname)
+  } catch {
+    return url
   }
 }
 
