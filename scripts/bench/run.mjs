@@ -309,7 +309,7 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
     const off = base.filter((count) => count !== median).length
     if (off < base.length / 4) continue
     lines.push(
-      `- **Close to its budget**: no long task added at ${rate}×, but the page without a widget had ${base.join(', ')} long tasks in its runs (median ${n(median)}): its own first rendering frame lasts about 50 ms on this machine, so the few milliseconds in which the banner is laid out and painted (column «style + layout», ${signed1(own.styleLayout)} ms of CPU) decide in some runs whether Soglasie's page has one long task more. Another run of the bench on this machine can land on either side of this budget.`,
+      `- **Close to its budget**: no long task added at ${rate}×, but the page without a widget had ${base.join(', ')} long tasks in its runs (median ${n(median)}): its own longest task (the first rendering frame, or the task that commits the navigation) lasts about 50 ms on this machine, so the few milliseconds in which the banner is laid out and painted (column «style + layout», ${signed1(own.styleLayout)} ms of CPU) decide in some runs whether Soglasie's page has one long task more. Another run of the bench on this machine can land on either side of this budget.`,
     )
   }
 
@@ -354,7 +354,7 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
       const withLong = runs[rate].baseline.filter((f) => f.longTasks > 0).length
       const frame =
         withLong > 0 && withLong < runs[rate].baseline.length
-          ? ` Beyond the install, a banner in the first paint is laid out and painted in the page's first frame; the page without a widget had a long task in ${withLong} of ${runs[rate].baseline.length} runs, so its first frame lasts about 50 ms by itself here, and a few milliseconds more decide the count: on such a page «banner in the first paint» and «no long task added» cannot both hold in every run.`
+          ? ` Beyond the install, a banner in the first paint is laid out and painted in the page's first frame; the page without a widget had a long task in ${withLong} of ${runs[rate].baseline.length} runs, so its own longest task (the first rendering frame, or the task that commits the navigation) lasts about 50 ms by itself here, and a few milliseconds more decide the count: on such a page «banner in the first paint» and «no long task added» cannot both hold in every run.`
           : ''
       lines.push(
         `- **Long tasks at ${rate}×**: a median of ${own.longTasks} per load against the baseline's ${baseRowsOf(rate).longTasks}; per run, the page without a widget had ${perRun('baseline')}, the empty script in \`<head>\` ${perRun('control')}, Soglasie's ${perRun('soglasie')}.${install}${frame}${traced}`,

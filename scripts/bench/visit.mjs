@@ -24,7 +24,7 @@ const HOVER = 250
 const probe = (banner) => `(() => {
   if (location.protocol === 'about:') return;
   var find = function () { ${banner} };
-  var bench = window.__bench = { visibleFrame: null, frames: [], pollMs: 0, announced: false, clickAt: null, longTasks: [], shifts: [], painted: false };
+  var bench = window.__bench = { visibleFrame: null, frames: [], pollMs: 0, clickAt: null, longTasks: [], shifts: [], painted: false };
   new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (e) { bench.longTasks.push({ start: e.startTime, duration: e.duration }) });
   }).observe({ type: 'longtask', buffered: true });
@@ -54,10 +54,7 @@ const probe = (banner) => `(() => {
   channel.port1.onmessage = function () {
     var start = performance.now();
     frame.rendered = start;
-    if (bench.visibleFrame !== null && !bench.announced) {
-      bench.announced = true;
-      console.debug('${VISIBLE}');
-    }
+    if (bench.visibleFrame !== null) console.debug('${VISIBLE}');
     var done = bench.visibleFrame !== null || (bench.painted && ${banner === 'return null'}) || start > 8000;
     if (!done) requestAnimationFrame(tick);
     bench.pollMs += performance.now() - start;
