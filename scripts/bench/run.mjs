@@ -298,19 +298,20 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
     )
   }
 
-  // The count of long tasks is a count of tasks over a line: a page whose own first frame lasts about
-  // 50 ms has a long task in some runs and not in others, and a banner's few milliseconds of rendering
-  // then decide on which side Soglasie's page falls.
+  // The count of long tasks is a count of tasks over a line: where the page without a widget has a
+  // long task in some runs and not in others, its own longest task lasts about 50 ms, and a banner's
+  // few milliseconds of rendering decide on which side Soglasie's page falls.
+  const onTheLine = (rate) => {
+    const counts = runs[rate]?.baseline?.map((f) => f.longTasks) ?? []
+    const withLong = counts.filter((count) => count > 0).length
+    if (!withLong || withLong === counts.length) return ''
+    return `the page without a widget had a long task in ${withLong} of ${counts.length} runs (${counts.join(', ')}), so its own longest task (the first rendering frame, or the task that commits the navigation) lasts about 50 ms on this machine, and the few milliseconds in which the banner is laid out and painted (column «style + layout», ${signed1(rows[rate]?.soglasie?.styleLayout)} ms of CPU) decide in some runs whether Soglasie's page has one long task more`
+  }
   for (const rate of RATES) {
     const own = rows[rate]?.soglasie
-    const base = runs[rate]?.baseline?.map((f) => f.longTasks) ?? []
-    const median = baseRowsOf(rate)?.longTasks
-    if (!own || own.longTasksAdded === null || own.longTasksAdded > BUDGETS.longTasksAdded || median == null) continue
-    const off = base.filter((count) => count !== median).length
-    if (off < base.length / 4) continue
-    lines.push(
-      `- **Close to its budget**: no long task added at ${rate}×, but the page without a widget had ${base.join(', ')} long tasks in its runs (median ${n(median)}): its own longest task (the first rendering frame, or the task that commits the navigation) lasts about 50 ms on this machine, so the few milliseconds in which the banner is laid out and painted (column «style + layout», ${signed1(own.styleLayout)} ms of CPU) decide in some runs whether Soglasie's page has one long task more. Another run of the bench on this machine can land on either side of this budget.`,
-    )
+    const why = onTheLine(rate)
+    if (!own || own.longTasksAdded === null || own.longTasksAdded > BUDGETS.longTasksAdded || !why) continue
+    lines.push(`- **Close to its budget**: no long task added at ${rate}×, but ${why}. Another run of the bench on this machine can land on either side of this budget.`)
   }
 
   if (failed(/bytes/)) {
@@ -351,11 +352,8 @@ function whatIsLeft(checks, rows, profile, works, runs, baseRowsOf, controlRows)
         control?.longTasksAdded > 0
           ? ` The empty script in \`<head>\` alone adds ${n(control.longTasksAdded)} (median ${n(control.longTasks)}): after a parser-blocking script Chromium ends the parse in a later task, and the first frame often comes before that task, so the page's whole layout and its first paint run in one task instead of two (layout while the parse ends, paint in the next frame). Soglasie has to be such a script (PRODUCT.md: a classic script in \`<head>\` that holds trackers written later in the page), so this much of the figure is the install's, not its code's.`
           : ''
-      const withLong = runs[rate].baseline.filter((f) => f.longTasks > 0).length
-      const frame =
-        withLong > 0 && withLong < runs[rate].baseline.length
-          ? ` Beyond the install, a banner in the first paint is laid out and painted in the page's first frame; the page without a widget had a long task in ${withLong} of ${runs[rate].baseline.length} runs, so its own longest task (the first rendering frame, or the task that commits the navigation) lasts about 50 ms by itself here, and a few milliseconds more decide the count: on such a page «banner in the first paint» and «no long task added» cannot both hold in every run.`
-          : ''
+      const why = onTheLine(rate)
+      const frame = why ? ` Beyond the install, a banner in the first paint is laid out and painted in the page's first frame: ${why}; on such a page «banner in the first paint» and «no long task added» cannot both hold in every run.` : ''
       lines.push(
         `- **Long tasks at ${rate}×**: a median of ${own.longTasks} per load against the baseline's ${baseRowsOf(rate).longTasks}; per run, the page without a widget had ${perRun('baseline')}, the empty script in \`<head>\` ${perRun('control')}, Soglasie's ${perRun('soglasie')}.${install}${frame}${traced}`,
       )
